@@ -1,0 +1,27 @@
+# Two entry points, both self-contained: each creates .venv on first use.
+#   make demo  - run Interdict's main job on the bundled data
+#   make test  - lint, type-check and run the full test suite (what CI runs)
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/interdict demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check interdict tests bench
+	$(BIN)/ruff format --check interdict tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest

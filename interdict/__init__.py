@@ -1,0 +1,3 @@
+"""Interdict: counter-proliferation and export-control platform."""
+
+__version__ = "0.1.0"

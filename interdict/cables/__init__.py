@@ -1,0 +1,1 @@
+"""Diplomatic cables: read every known form and parse it into a typed ``Cable``."""

@@ -1,0 +1,1 @@
+"""Telegram body: banner, captions, E.O., TAGS, REF, subject, paragraphs, signers."""

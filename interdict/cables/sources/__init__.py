@@ -1,0 +1,1 @@
+"""Readers that turn files of any supported form into raw cables, one at a time."""

@@ -1,0 +1,159 @@
+"""Cablegate ``cables.csv``: one cable per CSV record, eight columns.
+
+The columns are running number, date (``m/d/Y H:M``), reference id, origin,
+classification, references (``|``-separated), header and body.  The file
+is a database dump: fields are quoted with ``"`` and escaped with ``\\``,
+and header and body hold raw newlines, so one record spans many lines.
+
+The whole corpus is one 1.7 GB file, which shapes everything here: rows are
+streamed, a damaged row becomes a ``BadRecord`` that names its row and its
+first physical line, and reading always goes on with the next row, because
+losing 250,000 cables to one bad byte is worse than reporting that byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+
+from interdict.cables.sources.raw import BadRecord, RawCable
+
+#: Number of columns in a Cablegate row.
+COLUMNS = 8
+
+#: Largest field accepted, in characters.  Python's default (128 KiB) is
+#: smaller than some cable bodies.  It is not unlimited because a stray
+#: quote makes the csv module read on to the next quote, possibly the rest
+#: of the file, as one field: the limit turns that into a reported error
+#: instead of gigabytes of memory.
+FIELD_LIMIT = 16 * 1024 * 1024
+
+# Dates are read by hand: strptime is slow over 250,000 rows and accepts
+# things (such as surrounding text) that should rather count as damage.
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})")
+
+# Errors a line source can raise while being read: I/O failures, and a
+# truncated or corrupt gzip stream.  They end the file, not the program.
+_READ_ERRORS = (OSError, EOFError, zlib.error, UnicodeDecodeError)
+
+
+def parse_csv_date(value: str) -> datetime | None:
+    """Read the ``m/d/Y H:M`` date column as UTC, or ``None`` if it is not one.
+
+    ``None`` keeps the row: a cable without a usable date is still a cable,
+    and the parser reports the missing date.
+    """
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    month, day, year, hour, minute = (int(part) for part in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _newlines(text: str) -> str:
+    # The file must be read with newline="" for the csv module, so fields keep
+    # whatever line ends the dump had; the other forms are read with
+    # universal newlines, and the parser should see one convention.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_number(value: str) -> bool:
+    value = value.lstrip("\ufeff").strip()  # a BOM must not turn row 1 into a "header"
+    return value.isascii() and value.isdigit()
+
+
+class _Lines:
+    """Line source that turns a read failure into a clean end of input.
+
+    The csv module would otherwise propagate the exception and be finished;
+    ending cleanly lets ``read_csv`` report *which* row was cut short.
+    """
+
+    __slots__ = ("_lines", "error")
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.error: str | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.error is not None:
+            raise StopIteration
+        try:
+            return next(self._lines)
+        except _READ_ERRORS as exc:
+            self.error = f"{type(exc).__name__}: {exc}"
+            raise StopIteration from None
+
+
+def _record(row: list[str], source: str) -> RawCable | BadRecord:
+    if len(row) != COLUMNS:
+        return BadRecord(source, f"expected {COLUMNS} fields, found {len(row)}")
+    _number, date, ref, origin, classification, refs, header, body = row
+    return RawCable(
+        source=source,
+        form="csv",
+        header=_newlines(header),
+        body=_newlines(body),
+        reference_id=ref.strip() or None,
+        created=parse_csv_date(date),
+        classification=classification.strip() or None,
+        origin=origin.strip() or None,
+        references=[part.strip() for part in refs.split("|") if part.strip()],
+    )
+
+
+def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
+    """Yield one record per CSV row of ``lines``, lazily; never raises on content.
+
+    ``lines`` must come from a text stream opened with ``newline=""`` (as the
+    csv module requires, or quoted ``\\r\\n`` is mangled).  Sources read
+    ``path:row N (line L)``: ``N`` counts records as a spreadsheet would (a
+    header row is row 1, blank lines are not rows) and ``L`` is the physical
+    line the record starts on.  A first row whose first field is not a
+    number is taken for a column header and skipped.
+
+    The csv module's field size limit is process-wide; this raises it to
+    ``FIELD_LIMIT`` if it is lower and never lowers it.
+    """
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    source = _Lines(lines)
+    reader = csv.reader(
+        source, delimiter=",", quotechar='"', escapechar="\\", doublequote=True, strict=False
+    )
+    rows = 0
+    consumed = 0  # physical lines read before the current record
+    while True:
+        where = f"{path}:row {rows + 1} (line {consumed + 1})"
+        try:
+            row = next(reader)
+        except StopIteration:
+            if source.error is not None:
+                yield BadRecord(where, f"read error: {source.error}")
+            return
+        except csv.Error as exc:
+            rows += 1
+            consumed = reader.line_num
+            yield BadRecord(where, f"CSV error: {exc}")
+            continue
+        consumed = reader.line_num
+        if source.error is not None:
+            # The csv module closes a half-read row at end of input; that row
+            # is cut short, so it must not pass for a complete cable.
+            yield BadRecord(where, f"read error inside this row: {source.error}")
+            return
+        if not row:
+            continue  # blank line
+        rows += 1
+        if rows == 1 and not _is_number(row[0]):
+            continue  # column header
+        yield _record(row, where)

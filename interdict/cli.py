@@ -1,0 +1,28 @@
+"""The ``interdict`` command: one Typer app, one command group per capability."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+
+import typer
+
+from interdict.cables.cli import app as cables_app
+
+app = typer.Typer(
+    help="Interdict: counter-proliferation and export-control platform.",
+    no_args_is_help=True,
+)
+app.add_typer(cables_app, name="cables")
+
+
+@app.command("demo")
+def demo() -> None:
+    """Run the golden scenario as far as it is built: parse the bundled seed cable."""
+    from interdict.cables.demo import show_seed
+
+    with as_file(files("interdict.data") / "cables" / "09STATE29395.txt") as path:
+        show_seed(path)
+
+
+if __name__ == "__main__":
+    app()

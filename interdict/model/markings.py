@@ -1,0 +1,105 @@
+"""Classification markings shared by cables, intelligence and access control.
+
+Markings are parsed once here so that the cable parser, the intelligence
+extractor and the releasability filter all agree on what ``(C/REL LIBYA)``
+or ``(SECRET REL SPAIN)`` means.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Level(StrEnum):
+    """Classification levels in ascending order of sensitivity."""
+
+    U = "U"
+    SBU = "SBU"
+    C = "C"
+    S = "S"
+    TS = "TS"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Level.U: 0, Level.SBU: 1, Level.C: 2, Level.S: 3, Level.TS: 4}
+
+# Words a banner, a security line or a portion marking may use for each level.
+LEVEL_WORDS: dict[str, Level] = {
+    "U": Level.U,
+    "UNCLASSIFIED": Level.U,
+    "UNCLAS": Level.U,
+    "SBU": Level.SBU,
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY": Level.SBU,
+    "SENSITIVE BUT UNCLASSIFIED": Level.SBU,
+    "LIMITED OFFICIAL USE": Level.SBU,
+    "LOU": Level.SBU,
+    "FOUO": Level.SBU,
+    "U//FOUO": Level.SBU,
+    "C": Level.C,
+    "CONFIDENTIAL": Level.C,
+    "S": Level.S,
+    "SECRET": Level.S,
+    "TS": Level.TS,
+    "TOP SECRET": Level.TS,
+}
+
+
+class Marking(BaseModel):
+    """A portion or banner marking: level plus dissemination controls."""
+
+    model_config = ConfigDict(frozen=True)
+
+    level: Level
+    rel_to: list[str] = Field(default_factory=list)
+    noforn: bool = False
+
+    def label(self) -> str:
+        parts = [self.level.value]
+        if self.noforn:
+            parts.append("NF")
+        if self.rel_to:
+            parts.append("REL " + ", ".join(self.rel_to))
+        return "/".join(parts)
+
+
+_SPLIT = re.compile(r"\s*/{1,2}\s*|\s+(?=REL\b)|\s+(?=NOFORN\b)")
+_REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)?\s+(.+)$")
+
+
+def parse_marking(text: str) -> Marking | None:
+    """Parse the inside of a portion marking such as ``C/REL LIBYA`` or ``SECRET REL SPAIN``.
+
+    Returns ``None`` when the text is not a marking, so that callers can treat
+    ordinary parenthesised prose as text rather than guessing a level.
+    """
+    body = " ".join(text.upper().replace("(", " ").replace(")", " ").split())
+    if not body:
+        return None
+    parts = [p for p in _SPLIT.split(body) if p]
+    level = LEVEL_WORDS.get(parts[0])
+    rest = parts[1:]
+    if level is None and len(parts) >= 2:
+        level = LEVEL_WORDS.get(parts[0] + "//" + parts[1]) or LEVEL_WORDS.get(
+            parts[0] + " " + parts[1]
+        )
+        rest = parts[2:]
+    if level is None:
+        return None
+    rel_to: list[str] = []
+    noforn = False
+    for part in rest:
+        if part in ("NF", "NOFORN"):
+            noforn = True
+        elif part == "FOUO" and level is Level.U:
+            level = Level.SBU
+        elif match := _REL.match(part):
+            rel_to.extend(c for c in re.split(r"\s*,\s*|\s+AND\s+", match.group(1)) if c)
+        else:
+            return None
+    return Marking(level=level, rel_to=rel_to, noforn=noforn)
