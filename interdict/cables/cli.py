@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from interdict.cables.pipeline import Rendered, render_paths
+from interdict.cables.record import cable_schema
 from interdict.cables.stats import FIELDS, Coverage
 
 app = typer.Typer(help="Parse diplomatic cables into typed records.", no_args_is_help=True)
@@ -119,3 +120,9 @@ def stats_command(
     console.print(f"records with warnings: {result.with_warnings}")
     for source, reason in result.bad_examples:
         console.print(f"unreadable: {source}: {reason}", highlight=False)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of one output record (also in docs/schemas/cable.schema.json)."""
+    typer.echo(json.dumps(cable_schema(), indent=2))

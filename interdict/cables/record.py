@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +18,9 @@ from interdict.model.markings import Level, Marking
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    model_config = ConfigDict(
+        populate_by_name=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class ParseWarning(_Record):
@@ -161,3 +164,8 @@ class Cable(_Record):
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True)
+
+
+def cable_schema() -> dict[str, Any]:
+    """JSON Schema of a serialised ``Cable``, as written by ``interdict cables parse``."""
+    return Cable.model_json_schema(by_alias=True, mode="serialization")

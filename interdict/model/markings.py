@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -72,11 +73,14 @@ _SPLIT = re.compile(r"\s*/{1,2}\s*|\s+(?=REL\b)|\s+(?=NOFORN\b)")
 _REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)?\s+(.+)$")
 
 
+@lru_cache(maxsize=4096)
 def parse_marking(text: str) -> Marking | None:
     """Parse the inside of a portion marking such as ``C/REL LIBYA`` or ``SECRET REL SPAIN``.
 
     Returns ``None`` when the text is not a marking, so that callers can treat
-    ordinary parenthesised prose as text rather than guessing a level.
+    ordinary parenthesised prose as text rather than guessing a level.  Results
+    are cached: a corpus uses a few dozen distinct markings millions of times,
+    and ``Marking`` is immutable.
     """
     body = " ".join(text.upper().replace("(", " ").replace(")", " ").split())
     if not body:

@@ -915,11 +915,25 @@ def test_parse_header_never_raises(lines: list[tuple[int, str]]) -> None:
         assert header.dtg.value.utcoffset() is not None
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_header_like, min_size=1, max_size=20).map(lambda texts: list(enumerate(texts, 1))))
-def test_known_lines_are_all_understood_in_order(lines: list[tuple[int, str]]) -> None:
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_line_text, _header_like), max_size=25))
+def test_every_line_not_understood_is_reported(texts: list[str]) -> None:
     notes = Notes()
-    header = parse_header(lines, notes)
-    unknown = [w for w in notes.warnings if w.field == "header"]
-    assert header.lines_total == len(lines)
-    assert header.lines_understood + len(unknown) <= header.lines_total
+    header = parse_header(list(enumerate(texts, 1)), notes)
+    reported = {w.line for w in notes.warnings}
+    assert header.lines_total == sum(1 for t in texts if t.strip())
+    assert len(reported) >= header.lines_total - header.lines_understood
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_header_like, min_size=1, max_size=20))
+def test_well_formed_lines_never_raise_generic_warnings(texts: list[str]) -> None:
+    """Any order of well-formed header lines: each line is read by some module."""
+    notes = Notes()
+    header = parse_header(list(enumerate(texts, 1)), notes)
+    generic = {w.line for w in notes.warnings if w.field == "header"}
+    # Only a wrapped-address tail or routing continuation out of its context
+    # may go unclaimed.
+    for number in generic:
+        assert texts[number - 1] in ("RUEHROV RUEHTRO", "NAME PRIORITY 0001")
+    assert header.lines_total == len(texts)

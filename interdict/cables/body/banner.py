@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from interdict.model.markings import LEVEL_WORDS, Level
 
@@ -63,6 +64,7 @@ class Banner:
     end: int = 0
 
 
+@lru_cache(maxsize=256)
 def level_of(text: str) -> Level | None:
     """Map a banner's classification words, spaced or not, to a level."""
     squashed = re.sub(r"\s+", "", text.upper())

@@ -20,11 +20,13 @@ from interdict.cables.body.text import flow
 from interdict.cables.record import Paragraph
 from interdict.model.markings import Marking, parse_marking
 
-_NUMBERED = re.compile(
-    r"(?m)^[ \t]*(?:¶|&para;|PARA(?:GRAPH)?\s+)?[ \t]*(?P<num>\d{1,3})[ \t]*[.)](?!\d)[ \t]*"
+# One pass finds both kinds of start: "1. (C) text" and a line opening with "(C)".
+_START = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"(?:¶|&para;|PARA(?:GRAPH)?\s+)?[ \t]*(?P<num>\d{1,3})[ \t]*[.)](?!\d)[ \t]*"
     r"(?:\((?P<mark>[^()\n]{1,60})\)[ \t]*)?"
+    r"|\((?P<bare>[^()\n]{1,60})\)[ \t]*(?P<alone>$)?)"
 )
-_MARKED = re.compile(r"(?m)^[ \t]*\((?P<mark>[^()\n]{1,60})\)[ \t]*(?P<alone>$)?")
 _SPELLED = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 
@@ -37,49 +39,40 @@ class _Start:
     banner: str | None
 
 
-def first_paragraph(text: str) -> int | None:
-    """Offset where the first paragraph starts, or ``None`` if the body has none."""
-    starts = _starts(text)
-    return starts[0].offset if starts else None
-
-
 def _starts(text: str) -> list[_Start]:
-    candidates: list[tuple[int, re.Match[str], bool]] = [
-        (m.start(), m, True) for m in _NUMBERED.finditer(text)
-    ]
-    candidates += [(m.start(), m, False) for m in _MARKED.finditer(text)]
-    candidates.sort(key=lambda c: c[0])
+    matches = list(_START.finditer(text))
     # A number that also appears with a marking belongs to the marked line.
-    marked_numbers = {
-        int(m.group("num")) for _, m, numbered in candidates if numbered and m.group("mark")
-    }
+    marked_numbers = {int(m.group("num")) for m in matches if m.group("num") and m.group("mark")}
     starts: list[_Start] = []
     previous: int | None = None
-    for offset, match, numbered in candidates:
-        raw_mark = match.group("mark")
-        marking = parse_marking(raw_mark) if raw_mark else None
-        if numbered:
+    for match in matches:
+        offset = match.start()
+        if match.group("num") is not None:
+            raw_mark = match.group("mark")
+            marking = parse_marking(raw_mark) if raw_mark else None
             number = int(match.group("num"))
             if marking is None and number in marked_numbers:
                 continue
             in_sequence = previous is None or number == previous + 1
             if not in_sequence and not (marking and previous is not None and number > previous):
                 continue
-            if starts and starts[-1].offset == offset:
-                starts.pop()
             previous = number
             end = match.end() if marking or not raw_mark else match.start("mark") - 1
             starts.append(_Start(offset, end, str(number), marking, banner=None))
-        elif marking is not None and not (starts and starts[-1].offset == offset):
-            portion = match.group("alone") is not None and bool(_SPELLED.search(raw_mark.upper()))
-            number_of_parent = starts[-1].number if starts and portion else None
-            banner = " ".join(raw_mark.split()) if portion else None
-            starts.append(_Start(offset, match.end(), number_of_parent, marking, banner))
+            continue
+        raw_mark = match.group("bare")
+        marking = parse_marking(raw_mark)
+        if marking is None:
+            continue
+        portion = match.group("alone") is not None and bool(_SPELLED.search(raw_mark.upper()))
+        number_of_parent = starts[-1].number if starts and portion else None
+        banner = " ".join(raw_mark.split()) if portion else None
+        starts.append(_Start(offset, match.end(), number_of_parent, marking, banner))
     return starts
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
-    """Split the body (from its first paragraph on) into paragraphs and portions."""
+def read_paragraphs(text: str) -> tuple[int | None, list[Paragraph]]:
+    """Where the first paragraph starts (``None`` if none does), and every paragraph from there."""
     starts = _starts(text)
     paragraphs: list[Paragraph] = []
     for index, start in enumerate(starts):
@@ -90,4 +83,4 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         paragraphs.append(
             Paragraph(number=start.number, marking=start.marking, text=body, banner=start.banner)
         )
-    return paragraphs
+    return (starts[0].offset if starts else None), paragraphs

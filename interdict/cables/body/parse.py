@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from interdict.cables.body.banner import Banner, find_banner
 from interdict.cables.body.classified_by import parse_classified_by
 from interdict.cables.body.eo import parse_eo
-from interdict.cables.body.paragraphs import first_paragraph, split_paragraphs
+from interdict.cables.body.paragraphs import read_paragraphs
 from interdict.cables.body.preamble import read_preamble
 from interdict.cables.body.refs import parse_refs
 from interdict.cables.body.signers import split_signers
@@ -53,7 +53,7 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         rest = body[banner.end :]
         first_line += body.count("\n", 0, banner.end)
     cleaned = strip_furniture(rest, banner.station if banner else None).text
-    start = first_paragraph(cleaned)
+    start, paragraphs = read_paragraphs(cleaned)
     preamble = read_preamble(cleaned if start is None else cleaned[:start])
     _add(result.captions, preamble.captions)
     _add(result.caveats, preamble.caveats)
@@ -75,7 +75,7 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
             result.classified_by = parse_classified_by(item.text, notes, line)
 
     if start is not None:
-        result.paragraphs = split_paragraphs(cleaned[start:])
+        result.paragraphs = paragraphs
         loose = cleaned[: preamble.fields[0].start] if preamble.fields else cleaned[:start]
     else:
         tail = preamble.fields[-1].end if preamble.fields else 0

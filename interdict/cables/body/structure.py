@@ -53,8 +53,15 @@ def strip_furniture(body: str, station: str | None) -> Cleaned:
         banners += 1
         return ""
 
-    page = _page_for(station) if station else _PAGE_ANY
-    text, pages = page.subn("", body)
-    text, nara = _PAGE_NARA.subn("", text)
-    text = BANNER.sub(drop_banner, text)
+    # Cheap substring probes first: most cables have no page headers and one
+    # section, and a regex pass over a whole body costs far more than ``in``.
+    # Page counts are zero-padded to three digits, so every header has "OF 0".
+    text, pages, nara = body, 0, 0
+    if "OF 0" in text:
+        page = _page_for(station) if station else _PAGE_ANY
+        text, pages = page.subn("", text)
+    if "PAGE" in text:
+        text, nara = _PAGE_NARA.subn("", text)
+    if "SECTION" in text:
+        text = BANNER.sub(drop_banner, text)
     return Cleaned(text=text, page_headers=pages + nara, section_banners=banners)

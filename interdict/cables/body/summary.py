@@ -20,7 +20,11 @@ _END = re.compile(r"(?i)\bEND\s+(?:OF\s+)?SUMMARY\b")
 def find_summary(blocks: list[str]) -> str | None:
     """Look for a summary in the first few blocks (preamble text, then paragraphs)."""
     for block in blocks[:4]:
-        start = _SUMMARY.search(block)
+        # A case-insensitive regex over a whole paragraph is slow; look for the word first.
+        at = _first_mention(block)
+        if at < 0:
+            continue
+        start = _SUMMARY.search(block, max(0, at - 6))
         if start is None:
             continue
         end = _END.search(block, start.end())
@@ -36,3 +40,8 @@ def clean_subject(text: str) -> str | None:
     subject = " ".join(text.split()).strip()
     subject = re.sub(r"^(?:SUBJ(?:ECT)?\s*:\s*)+", "", subject, flags=re.IGNORECASE)
     return subject or None
+
+
+def _first_mention(block: str) -> int:
+    hits = [i for i in (block.find(w) for w in ("SUMMARY", "Summary", "summary")) if i >= 0]
+    return min(hits) if hits else -1

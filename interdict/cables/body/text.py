@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
-_SPACE = re.compile(r"\s+")
 
 
 def flow(text: str) -> str:
     """Join wrapped lines into paragraphs; keep blank-line breaks as a single ``\\n\\n``."""
-    blocks = (_SPACE.sub(" ", block).strip() for block in _BLANK.split(text))
+    # str.split() collapses every whitespace run and is several times faster than a regex.
+    blocks = (" ".join(block.split()) for block in _BLANK.split(text))
     return "\n\n".join(block for block in blocks if block)
 
 

@@ -42,7 +42,13 @@ def is_de_line(text: str) -> bool:
 
 def valid_time(hhmm: str) -> bool:
     """``0000``..``2359`` with minutes below 60."""
-    return len(hhmm) == 4 and hhmm.isdigit() and int(hhmm[:2]) <= 23 and int(hhmm[2:]) <= 59
+    return (
+        len(hhmm) == 4
+        and hhmm.isascii()
+        and hhmm.isdigit()
+        and int(hhmm[:2]) <= 23
+        and int(hhmm[2:]) <= 59
+    )
 
 
 def parse_de_line(text: str, notes: Notes, line: int | None = None) -> DeLine | None:

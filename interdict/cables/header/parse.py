@@ -146,21 +146,21 @@ class _Walker:
     # not), ``None`` to let the line be read as a continuation instead.
 
     def _block_line(self, first: str, text: str, rest: str, number: int) -> bool | None:
-        keyword = first
-        if keyword == "INFO" and _is_distribution(rest):
+        """``TO``/``INFO``/``XMT``: open the block; ``INFO LOG-00 ...`` is distribution."""
+        if first == "INFO" and _is_distribution(rest):
             self.state = _DISTRIBUTION
             return True
-        self.state = keyword
+        self.state = first
         if not rest:
             return True  # Recipients start on the next line.
-        field_name = keyword.lower()
+        field_name = first.lower()
         recipient = parse_recipient(rest)
         if recipient is None:
             self.notes.warn(
-                field_name, f"unreadable {keyword} address {rest[:_NOTICE_WIDTH]!r}", number
+                field_name, f"unreadable {first} address {rest[:_NOTICE_WIDTH]!r}", number
             )
             return False
-        _block(self.header, keyword).append(recipient)
+        _block(self.header, first).append(recipient)
         self.last_recipient = (recipient, number, field_name)
         return True
 

@@ -49,7 +49,7 @@ class RoutingLine(NamedTuple):
 
 
 def is_prosign_group(token: str) -> bool:
-    """True for ``PP``, ``P``, ``ZZ``, ... (used by the assembler to dispatch)."""
+    """True for ``PP``, ``P``, ``ZZ``, ... (the assembler dispatches on ``PROSIGN_GROUPS``)."""
     return token in PROSIGN_GROUPS
 
 

@@ -33,6 +33,9 @@ SNIFF_BYTES = 8192
 #: reading it whole would defeat the bounded-memory promise.
 MAX_CABLE_CHARS = 16 * 1024 * 1024
 
+#: Extensions read when walking a directory (after removing ``.gz``).
+CABLE_EXTENSIONS = frozenset({"", ".txt", ".csv", ".html", ".htm"})
+
 # utf-8-sig drops a byte-order mark, which would otherwise glue itself to
 # the reference id on line 1; "replace" keeps a stray latin-1 byte from
 # costing the whole cable.
@@ -49,7 +52,7 @@ def iter_raw(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawCable | Bad
     """Yield every record found under ``paths``, lazily and in a stable order.
 
     Directories are walked recursively in sorted name order (hidden entries,
-    such as ``.git``, are skipped).  The form is chosen by extension, after
+    such as ``.git``, and files without a cable extension are skipped).  The form is chosen by extension, after
     removing ``.gz``: ``.csv`` is Cablegate CSV, ``.html``/``.htm`` a cable
     page, anything else a plain record if ``looks_plain`` agrees, otherwise
     bare telegram text.  Nothing about the content makes this raise.
@@ -96,7 +99,20 @@ def _iter_dir(
         return
     inside = ancestors | {key}
     for name in names:
-        yield from _iter_path(os.path.join(path, name), inside)
+        child = os.path.join(path, name)
+        if os.path.isdir(child) or _cable_extension(name):
+            yield from _iter_path(child, inside)
+
+
+def _cable_extension(name: str) -> bool:
+    """Inside a directory, only files that can hold cables are read.
+
+    A mirrored Cablegate site also holds stylesheets, scripts and images;
+    reading those as bare telegrams would bury real problems in noise.  A
+    file named explicitly on the command line is always read.
+    """
+    stem = name.lower().removesuffix(".gz")
+    return os.path.splitext(stem)[1] in CABLE_EXTENSIONS
 
 
 def _open_binary(path: str, compressed: bool) -> gzip.GzipFile | io.BufferedReader:
