@@ -9,14 +9,17 @@ mis-joined record, so it is reported as a warning, never silently fixed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from interdict.cables.notes import Notes
 from interdict.cables.record import DeLine, Dtg
 
 
 def check_serial(de: DeLine | None, message_number: str | None, notes: Notes) -> None:
-    if de is None or message_number is None or not de.serial.isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses, and a check must not raise.
+    if de is None or message_number is None or not de.serial.isdecimal():
+        return
+    if not message_number.isdecimal():
         return
     width = len(de.serial)
     if int(message_number) % 10**width != int(de.serial):
@@ -27,12 +30,16 @@ def check_serial(de: DeLine | None, message_number: str | None, notes: Notes) ->
 
 
 def check_julian_day(de: DeLine | None, dtg: Dtg | None, notes: Notes) -> None:
+    """The DE day must be the DTG's day of the year or the day after.
+
+    Compared as calendar days, not modulo the year length: day 366 is not
+    1 January, and does not exist at all in a common year.
+    """
     if de is None or dtg is None or de.julian_day is None:
         return
     day = dtg.value.timetuple().tm_yday
-    days_in_year = 366 if _leap(dtg.value.year) else 365
-    lag = (de.julian_day - day) % days_in_year
-    if lag not in (0, 1):
+    next_day = (dtg.value + timedelta(days=1)).timetuple().tm_yday
+    if de.julian_day not in (day, next_day):
         notes.warn(
             "de",
             f"DE Julian day {de.julian_day:03d} does not match DTG day {day:03d}",
@@ -43,12 +50,13 @@ def check_created(meta: datetime | None, dtg: Dtg | None, notes: Notes) -> None:
     """Cablegate's dates are local or shifted by a time zone; more than two days apart is wrong."""
     if meta is None or dtg is None:
         return
-    if abs((meta - dtg.value).total_seconds()) > 2 * 86400:
+    # Sources give aware UTC datetimes; a caller's naive one is taken as UTC
+    # rather than letting the subtraction raise.
+    if meta.tzinfo is None:
+        meta = meta.replace(tzinfo=UTC)
+    value = dtg.value if dtg.value.tzinfo is not None else dtg.value.replace(tzinfo=UTC)
+    if abs((meta - value).total_seconds()) > 2 * 86400:
         notes.warn(
             "created",
             f"metadata date {meta.isoformat()} is far from DTG {dtg.value.isoformat()}",
         )
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

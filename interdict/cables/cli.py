@@ -10,6 +10,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from interdict.cables.pipeline import Rendered, render_paths
@@ -18,6 +19,12 @@ from interdict.cables.stats import FIELDS, Coverage
 
 app = typer.Typer(help="Parse diplomatic cables into typed records.", no_args_is_help=True)
 err = Console(stderr=True)
+
+# Diagnostics are printed with soft_wrap=True: one per line, never wrapped at
+# the console width (80 when stderr is not a terminal), so that a path and its
+# reason stay on one line for grep and for log collectors.  Paths and messages
+# are escaped: they quote cable text, and "[/x]" in a header line must not be
+# read as Rich markup (an unmatched closing tag raises MarkupError).
 
 
 class OutputFormat(StrEnum):
@@ -58,7 +65,11 @@ def parse_command(
         for item in render_paths(paths, workers):
             if item.json is None:
                 bad += 1
-                err.print(f"[red]error[/red] {item.source}: {item.error}", highlight=False)
+                err.print(
+                    f"[red]error[/red] {escape(item.source)}: {escape(item.error or '')}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
                 continue
             _write(handle, item, output_format, first=written == 0)
             written += 1
@@ -67,7 +78,9 @@ def parse_command(
                 if not quiet:
                     for warning in item.warnings:
                         err.print(
-                            f"[yellow]warning[/yellow] {item.source}: {warning}", highlight=False
+                            f"[yellow]warning[/yellow] {escape(item.source)}: {escape(warning)}",
+                            highlight=False,
+                            soft_wrap=True,
                         )
         if output_format is OutputFormat.json:
             handle.write("[]\n" if written == 0 else "\n]\n")
@@ -75,7 +88,9 @@ def parse_command(
         if out:
             handle.close()
     err.print(
-        f"{written} records written, {warned} with warnings, {bad} unreadable", highlight=False
+        f"{written} records written, {warned} with warnings, {bad} unreadable",
+        highlight=False,
+        soft_wrap=True,
     )
     if bad or (strict and warned):
         raise typer.Exit(1)
@@ -119,7 +134,9 @@ def stats_command(
     console.print(table)
     console.print(f"records with warnings: {result.with_warnings}")
     for source, reason in result.bad_examples:
-        console.print(f"unreadable: {source}: {reason}", highlight=False)
+        console.print(
+            f"unreadable: {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True
+        )
 
 
 @app.command("schema")

@@ -25,7 +25,8 @@ def parse_raw(raw: RawCable) -> Cable:
     notes = Notes()
     first_line = raw.line_offset + 1
     if raw.header is not None or raw.body is not None:
-        split = split_container(raw.header or "", raw.body or "", first_line)
+        body_first_line = None if raw.body_line_offset is None else raw.body_line_offset + 1
+        split = split_container(raw.header or "", raw.body or "", first_line, body_first_line)
     else:
         split = split_telegram(raw.text or "", first_line)
     header = parse_header(split.header, notes)

@@ -13,10 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CABLEGATE = re.compile(r"^(\d{2})([A-Z][A-Z]*?)([1-9]\d*)$")
-_NARA = re.compile(r"^(19[4-9]\d|20[0-2]\d)([A-Z][A-Z]*)(\d+)$")
-_SECTION_FRAGMENT = re.compile(r"S?E?C?T?I?ON\d{1,2}OF\d{1,2}")
-_LOOSE = re.compile(r"^(\d{2}|\d{4})([A-Z][A-Z]*?)(\d+)$")
+# ASCII only: ``\d`` would otherwise accept Arabic-Indic or full-width digits,
+# and an id is only useful if it compares equal to the corpus's own spelling.
+# A serial is never all zeros, in either corpus.
+_CABLEGATE = re.compile(r"^(\d{2})([A-Z][A-Z]*?)([1-9]\d*)$", re.ASCII)
+_NARA = re.compile(r"^(19[4-9]\d|20[0-2]\d)([A-Z][A-Z]*)(\d*[1-9]\d*)$", re.ASCII)
+_SECTION_FRAGMENT = re.compile(r"S?E?C?T?I?ON\d{1,2}OF\d{1,2}", re.ASCII)
+_LOOSE = re.compile(r"^(\d{2}|\d{4})([A-Z][A-Z]*?)(\d+)$", re.ASCII)
+_NOT_LETTER = re.compile(r"[^A-Z]")
+_SEPARATORS = re.compile(r"[\s\-_/.]+")
+_YEAR_PREFIX = re.compile(r"^(\d{4}|\d{2})[A-Z]", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +34,7 @@ class CanonicalId:
 
 def year_of(reference_id: str) -> int | None:
     """The calendar year an id's prefix names, with the 1966 Cablegate pivot."""
-    match = re.match(r"^(\d{4}|\d{2})[A-Z]", reference_id)
+    match = _YEAR_PREFIX.match(reference_id)
     if not match:
         return None
     return expand_year(match.group(1))
@@ -44,14 +50,15 @@ def expand_year(text: str) -> int:
 
 def station_key(station: str) -> str:
     """How a station name appears inside an id: upper case, no spaces or punctuation."""
-    return re.sub(r"[^A-Z]", "", station.upper())
+    return _NOT_LETTER.sub("", station.upper())
 
 
 def make_id(year: int, station: str, serial: str) -> str | None:
     """Build a Cablegate-form id from its parts, e.g. (2008, 'MADRID', '000979') -> 08MADRID979."""
     key = station_key(station)
     digits = serial.lstrip("0")
-    if not key or not digits.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²" and Arabic-Indic digits.
+    if not key or not (digits.isascii() and digits.isdigit()):
         return None
     return f"{year % 100:02d}{key}{digits}"
 
@@ -61,7 +68,7 @@ def canonical_id(text: str) -> CanonicalId | None:
     raw = text.strip()
     if _CABLEGATE.match(raw) or _NARA.match(raw):
         return CanonicalId(raw, repaired=False)
-    squashed = re.sub(r"[\s\-_/.]+", "", raw.upper())
+    squashed = _SEPARATORS.sub("", raw.upper())
     reasons: list[str] = []
     if squashed != raw:
         reasons.append("normalised case and separators")

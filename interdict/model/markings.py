@@ -70,7 +70,14 @@ class Marking(BaseModel):
 
 
 _SPLIT = re.compile(r"\s*/{1,2}\s*|\s+(?=REL\b)|\s+(?=NOFORN\b)")
-_REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)?\s+(.+)$")
+# "REL TO" must name at least one country: a bare "REL TO" is a truncated
+# marking, not a release to a country called "TO".
+_REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)?\s+(?!TO$)(.+)$")
+_COUNTRY_SEP = re.compile(r"\s*,\s*|\s+AND\b\s*")
+# 1970s telegrams mark the first paragraph for the whole cable: "(C - ENTIRE TEXT)".
+_ENTIRE_TEXT = re.compile(r"\s*-?\s*ENTIRE\s+TEXT\.?$")
+# Dissemination controls that make an unclassified portion SBU ("U//FOUO").
+_SBU_CONTROLS = frozenset({"FOUO", "FOR OFFICIAL USE ONLY", "SBU"})
 
 
 @lru_cache(maxsize=4096)
@@ -80,12 +87,14 @@ def parse_marking(text: str) -> Marking | None:
     Returns ``None`` when the text is not a marking, so that callers can treat
     ordinary parenthesised prose as text rather than guessing a level.  Results
     are cached: a corpus uses a few dozen distinct markings millions of times,
-    and ``Marking`` is immutable.
+    and ``Marking`` is immutable.  Never raises: the text comes straight from
+    the cable, and ``(/)`` or ``(REL TO)`` are as possible as ``(C)``.
     """
     body = " ".join(text.upper().replace("(", " ").replace(")", " ").split())
-    if not body:
-        return None
+    body = _ENTIRE_TEXT.sub("", body)
     parts = [p for p in _SPLIT.split(body) if p]
+    if not parts:
+        return None
     level = LEVEL_WORDS.get(parts[0])
     rest = parts[1:]
     if level is None and len(parts) >= 2:
@@ -100,10 +109,10 @@ def parse_marking(text: str) -> Marking | None:
     for part in rest:
         if part in ("NF", "NOFORN"):
             noforn = True
-        elif part == "FOUO" and level is Level.U:
+        elif part in _SBU_CONTROLS and level.rank <= Level.SBU.rank:
             level = Level.SBU
         elif match := _REL.match(part):
-            rel_to.extend(c for c in re.split(r"\s*,\s*|\s+AND\s+", match.group(1)) if c)
+            rel_to.extend(c for c in _COUNTRY_SEP.split(match.group(1)) if c)
         else:
             return None
     return Marking(level=level, rel_to=rel_to, noforn=noforn)

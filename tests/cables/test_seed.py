@@ -69,7 +69,9 @@ def test_transmission_line_and_routing(seed: Cable) -> None:
 
 
 def test_de_line(seed: Cable) -> None:
-    assert seed.de == DeLine(station="RUEHC", serial="9395", section=None, julian_day=85, time="2103")
+    assert seed.de == DeLine(
+        station="RUEHC", serial="9395", section=None, julian_day=85, time="2103"
+    )
 
 
 def test_security_line(seed: Cable) -> None:

@@ -30,21 +30,31 @@ _PLAIN_LEVELS = [
 # "PRIORITY"; plain words must be followed by a section or a message number.
 _SPACED = "|".join(r"\s".join(re.escape(c) for c in w.replace(" ", "")) for w in _SPACED_LEVELS)
 _PLAIN = "|".join(re.escape(w) for w in _PLAIN_LEVELS)
+# A REL TO list is a run of country codes joined by commas or AND; matching it
+# as a list (not as "anything up to the next word") keeps "REL TO USA, GBR" whole.
+_COUNTRIES = r"[A-Z]{2,}(?:[ \t]*(?:,|\bAND\b)[ \t]*[A-Z]{2,}(?![A-Z]))*"
 _CAVEAT_WORDS = (
     r"NOFORN|NOFORN\s*/\s*NOCONTRACT|SENSITIVE|NODIS|EXDIS|LIMDIS|STADIS|SIPDIS"
-    r"|FOR\s+OFFICIAL\s+USE\s+ONLY|REL\s+TO\s+[A-Z, ]+?|REL\s+[A-Z]+"
+    rf"|E\s?F\s?T\s?O|FOR\s+OFFICIAL\s+USE\s+ONLY|REL\s+TO\s+{_COUNTRIES}|REL\s+[A-Z]+"
 )
 _SECTION = r"SECTION\s+(?P<section>\d{1,2})\s+OF\s+(?P<sections>\d{1,2})"
 _STATION_NUMBER = r"(?P<station>[A-Z][A-Z' ]{0,40}?)[ \t]+(?P<number>\d{5,6})\b"
 
+# A plain level must not be the tail of a longer word, except a precedence
+# word or the ``BT`` prosign the banner was glued onto when a line break was
+# lost ("ROUTINEUNCLAS", "BTUNCLAS").
+_GLUE = r"(?:(?<![A-Z])|(?<=PRIORITY)|(?<=ROUTINE)|(?<=IMMEDIATE)|(?<=FLASH)|(?<=BT))"
+
 BANNER = re.compile(
-    rf"(?P<level>{_SPACED}|(?<![A-Z]){_PLAIN}(?![A-Z]))"
+    rf"(?P<level>{_SPACED}|{_GLUE}(?:{_PLAIN})(?![A-Z]))"
     rf"(?P<pre>(?:\s*/{{0,2}}\s*(?:{_CAVEAT_WORDS})(?![A-Z]))*)"
     rf"\s+(?:{_SECTION}\s+)?{_STATION_NUMBER}",
 )
 _SPACED_ONLY = re.compile(rf"(?P<level>{_SPACED})")
 _TRAILING = re.compile(rf"(?:[ \t]*/{{0,2}}[ \t]*(?P<word>{_CAVEAT_WORDS})(?![A-Z.]))")
 _WORD = re.compile(rf"{_CAVEAT_WORDS}")
+
+_LETTER_BY_LETTER = re.compile(r"(?:[A-Z] )+[A-Z]")
 
 CAPTIONS = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS")
 
@@ -67,7 +77,7 @@ class Banner:
 @lru_cache(maxsize=256)
 def level_of(text: str) -> Level | None:
     """Map a banner's classification words, spaced or not, to a level."""
-    squashed = re.sub(r"\s+", "", text.upper())
+    squashed = "".join(text.upper().split())
     for words, level in LEVEL_WORDS.items():
         if squashed == words.replace(" ", ""):
             return level
@@ -80,13 +90,19 @@ def find_banner(text: str, *, anywhere: bool = True) -> Banner | None:
     """Find the first classification banner in ``text``.
 
     With ``anywhere`` false the banner must start the text (after blanks),
-    which is how the body parser confirms the banner it was handed.
+    which is how the body parser confirms the banner it was handed.  A
+    spaced level with no message number (``S E C R E T`` alone) still counts,
+    and when it comes first it wins over a later complete banner, which
+    would be a repeated section banner deeper in the text.
     """
-    match = BANNER.search(text)
-    if match is None:
-        spaced = _SPACED_ONLY.search(text)
-        if spaced is None or (not anywhere and text[: spaced.start()].strip()):
-            return None
+    if anywhere:
+        match = BANNER.search(text)
+        spaced = _SPACED_ONLY.search(text, 0, match.start() if match else len(text))
+    else:
+        start = len(text) - len(text.lstrip())
+        match = BANNER.match(text, start)
+        spaced = None if match else _SPACED_ONLY.match(text, start)
+    if spaced is not None:
         level = level_of(spaced.group("level"))
         if level is None:
             return None
@@ -99,7 +115,7 @@ def find_banner(text: str, *, anywhere: bool = True) -> Banner | None:
         )
         _absorb_trailing(text, banner)
         return banner
-    if not anywhere and text[: match.start()].strip():
+    if match is None:
         return None
     level = level_of(match.group("level"))
     if level is None:
@@ -124,13 +140,20 @@ def find_banner(text: str, *, anywhere: bool = True) -> Banner | None:
 def _unspace(words: str) -> str:
     """``S E C R E T`` -> ``SECRET``; words already written normally are kept as they are."""
     words = " ".join(words.split())
-    if re.fullmatch(r"(?:[A-Z] )+[A-Z]", words):
+    if _LETTER_BY_LETTER.fullmatch(words):
         squashed = words.replace(" ", "")
         for level in _SPACED_LEVELS:
             if squashed == level.replace(" ", ""):
                 return level
         return squashed
     return words
+
+
+def caveats_end(text: str, pos: int) -> int:
+    """End of the caveats and captions that run on from ``pos`` on the same line."""
+    while (match := _TRAILING.match(text, pos)) is not None:
+        pos = match.end()
+    return pos
 
 
 def _absorb_trailing(text: str, banner: Banner) -> None:
@@ -145,6 +168,8 @@ def _absorb_trailing(text: str, banner: Banner) -> None:
 
 def _file_word(banner: Banner, word: str) -> None:
     word = " ".join(word.split())
+    if word.replace(" ", "") == "EFTO":
+        word = "EFTO"
     if word in CAPTIONS:
         if word not in banner.captions:
             banner.captions.append(word)

@@ -28,6 +28,7 @@ _LETTERS = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"(?<![A-Z])[A-H](?![A-Z])", re.IGNORECASE)
+_AND = re.compile(r"\bAND\b", re.IGNORECASE)
 
 # Words that make up titles and office names in "Classified By" lines.
 _TITLE_VOCABULARY = """
@@ -50,7 +51,7 @@ def _reasons(text: str) -> list[str]:
         match = _LETTERS.match(text, section.end())
         if match is None:
             continue
-        chunk = re.sub(r"\bAND\b", " ", match.group(0), flags=re.IGNORECASE)
+        chunk = _AND.sub(" ", match.group(0))
         for letter in _LETTER.findall(chunk):
             reason = f"1.{section.group(1)}({letter.lower()})"
             if reason not in reasons:

@@ -13,6 +13,7 @@ from datetime import date
 
 from interdict.cables.notes import Notes
 from interdict.cables.record import Eo
+from interdict.cables.refid import expand_year
 
 KNOWN_ORDERS = frozenset({"11652", "12065", "12356", "12958", "13292", "13526"})
 
@@ -23,13 +24,6 @@ _YMD = re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 
 
-def _year(text: str) -> int:
-    year = int(text)
-    if len(text) == 2:
-        year += 1900 if year >= 50 else 2000
-    return year
-
-
 def parse_date(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """Find a declassification date; also return where it sat so the rest is the event."""
     for pattern in (_YMD, _ISO, _MDY):
@@ -37,7 +31,11 @@ def parse_date(text: str) -> tuple[date | None, tuple[int, int] | None]:
         if match is None:
             continue
         try:
-            value = date(_year(match.group("y")), int(match.group("m")), int(match.group("d")))
+            # Two-digit years use the corpus pivot (66): a declassification date
+            # cannot precede the oldest cable, so "12/31/59" is 2059, not 1959.
+            value = date(
+                expand_year(match.group("y")), int(match.group("m")), int(match.group("d"))
+            )
         except ValueError:
             return None, match.span()
         return value, match.span()

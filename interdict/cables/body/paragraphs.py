@@ -21,12 +21,17 @@ from interdict.cables.record import Paragraph
 from interdict.model.markings import Marking, parse_marking
 
 # One pass finds both kinds of start: "1. (C) text" and a line opening with "(C)".
-_START = re.compile(
-    r"(?m)^[ \t]*(?:"
+_LINE_START = (
+    r"[ \t]*(?:"
     r"(?:¶|&para;|PARA(?:GRAPH)?\s+)?[ \t]*(?P<num>\d{1,3})[ \t]*[.)](?!\d)[ \t]*"
     r"(?:\((?P<mark>[^()\n]{1,60})\)[ \t]*)?"
     r"|\((?P<bare>[^()\n]{1,60})\)[ \t]*(?P<alone>$)?)"
 )
+# Lines are found by their newline rather than by "(?m)^": a pattern that
+# opens with a literal is searched more than twice as fast, and this scan
+# covers every line of every body.  The first line is matched on its own.
+_FIRST_LINE = re.compile(_LINE_START, re.MULTILINE)
+_NEXT_LINE = re.compile("\n" + _LINE_START, re.MULTILINE)
 _SPELLED = re.compile(r"\b(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 
@@ -40,13 +45,20 @@ class _Start:
 
 
 def _starts(text: str) -> list[_Start]:
-    matches = list(_START.finditer(text))
-    # A number that also appears with a marking belongs to the marked line.
-    marked_numbers = {int(m.group("num")) for m in matches if m.group("num") and m.group("mark")}
+    first = _FIRST_LINE.match(text)
+    matches = ([first] if first else []) + list(_NEXT_LINE.finditer(text))
+    # A number that also appears with a marking belongs to the marked line
+    # ("1. (Comment)" is prose in parentheses, not a marking, so it does not count).
+    marked_numbers = {
+        int(m.group("num"))
+        for m in matches
+        if m.group("num") and m.group("mark") and parse_marking(m.group("mark"))
+    }
     starts: list[_Start] = []
     previous: int | None = None
+    letter: str | None = None
     for match in matches:
-        offset = match.start()
+        offset = match.start() + (text[match.start()] == "\n")
         if match.group("num") is not None:
             raw_mark = match.group("mark")
             marking = parse_marking(raw_mark) if raw_mark else None
@@ -61,6 +73,12 @@ def _starts(text: str) -> list[_Start]:
             starts.append(_Start(offset, end, str(number), marking, banner=None))
             continue
         raw_mark = match.group("bare")
+        # "(A) ... (B) ... (C) ..." is a lettered list, and "(c)" prose: a line
+        # opening with a marking must be in capitals and not continue such a list.
+        follows = letter is not None and len(raw_mark) == 1 and ord(raw_mark) == ord(letter) + 1
+        letter = raw_mark if len(raw_mark) == 1 else letter
+        if follows or not raw_mark.isupper():
+            continue
         marking = parse_marking(raw_mark)
         if marking is None:
             continue

@@ -52,7 +52,10 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         _add(result.caveats, banner.caveats)
         rest = body[banner.end :]
         first_line += body.count("\n", 0, banner.end)
-    cleaned = strip_furniture(rest, banner.station if banner else None).text
+    furniture = strip_furniture(rest, banner.station if banner else None)
+    _add(result.captions, furniture.captions)
+    _add(result.caveats, furniture.caveats)
+    cleaned = furniture.text
     start, paragraphs = read_paragraphs(cleaned)
     preamble = read_preamble(cleaned if start is None else cleaned[:start])
     _add(result.captions, preamble.captions)
@@ -78,13 +81,15 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         result.paragraphs = paragraphs
         loose = cleaned[: preamble.fields[0].start] if preamble.fields else cleaned[:start]
     else:
+        # Without numbered paragraphs the blocks are cut at blank lines, which
+        # would leave a signature on its own line as a block of its own: take
+        # the signature off the whole text first.
         tail = preamble.fields[-1].end if preamble.fields else 0
-        result.paragraphs = [
-            Paragraph(text=block) for block in flow(cleaned[tail:]).split("\n\n") if block
-        ]
+        text, result.signers = split_signers(flow(cleaned[tail:]))
+        result.paragraphs = [Paragraph(text=block) for block in text.split("\n\n") if block]
         loose = ""
     _portion_caveats(result)
-    if result.paragraphs:
+    if start is not None and result.paragraphs:
         last = result.paragraphs[-1]
         text, signers = split_signers(last.text)
         if signers:

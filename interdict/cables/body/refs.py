@@ -22,8 +22,10 @@ _LETTER = re.compile(r"(?:^|(?<=[\s;,]))(?:\((?P<p>[A-Z])\)|(?P<l>[A-Z])[.):](?=
 _CABLE = re.compile(
     r"^(?:(?P<year>\d{4}|\d{2})\s+)?"
     r"(?P<station>(?:SEC)?STATE|[A-Z][A-Z']*(?:\s+[A-Z][A-Z']*){0,3}?)"
-    r"\s+0*(?P<serial>\d{1,7})\b"
+    r"\s+0*(?P<serial>[1-9]\d{0,6})\b",
+    re.ASCII,
 )
+_SEMICOLON = re.compile(r"\s*;\s*")
 _DTG = re.compile(r"\b\d{6}Z\s+[A-Z]{3}\s+\d{2}\b")
 _KIND_WORDS: list[tuple[re.Pattern[str], ReferenceKind]] = [
     (re.compile(r"\bE-?MAILS?\b|\bEMAIL\b|\bUNCLASS(?:IFIED)?\s+E-?MAIL"), ReferenceKind.EMAIL),
@@ -38,13 +40,21 @@ _KIND_WORDS: list[tuple[re.Pattern[str], ReferenceKind]] = [
     ),
 ]
 _NOT_STATIONS = frozenset(
-    {"AND", "OR", "THE", "OF", "NOTAL", "PREVIOUS", "REFTEL", "REF", "PARA", "PARAS", "DATED"}
+    {"AND", "OR", "NOTAL", "PREVIOUS", "REFTEL", "REF", "PARA", "PARAS", "DATED"}
 )
+# Words that occur inside real station names (THE HAGUE, PORT OF SPAIN) but
+# cannot be a station on their own or end one ("THE 1999 AGREEMENT").
+_INNER_WORDS = frozenset({"THE", "OF"})
 
 
 def _station_ok(station: str) -> bool:
     words = station.split()
-    return bool(words) and not any(w in _NOT_STATIONS for w in words)
+    return (
+        bool(words)
+        and not any(w in _NOT_STATIONS for w in words)
+        and words[-1] not in _INNER_WORDS
+        and words[0] != "OF"
+    )
 
 
 def _split_letters(text: str) -> list[tuple[str | None, str]]:
@@ -58,7 +68,7 @@ def _split_letters(text: str) -> list[tuple[str | None, str]]:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
     if not cuts:
-        return [(None, part) for part in re.split(r"\s*;\s*", text) if part.strip()]
+        return [(None, part) for part in _SEMICOLON.split(text) if part.strip()]
     if text[: cuts[0][0]].strip():
         items.append((None, text[: cuts[0][0]]))
     for index, (_, end, letter) in enumerate(cuts):
@@ -70,11 +80,17 @@ def _split_letters(text: str) -> list[tuple[str | None, str]]:
 def classify_reference(text: str, year: int | None) -> tuple[ReferenceKind, str | None]:
     """Decide what an item refers to; for a cable, also resolve its Cablegate id."""
     upper = text.upper()
-    for pattern, kind in _KIND_WORDS:
-        if pattern.search(upper):
-            return kind, None
     cable = _CABLE.match(upper.replace("(NOTAL)", "").strip(" .,;:"))
-    if cable and _station_ok(cable.group("station")):
+    if cable and not _station_ok(cable.group("station")):
+        cable = None
+    # A kind word decides unless the item opens with a cable citation whose
+    # station is not itself that word ("TELCON 3/4/09" is a call, but
+    # "STATE 1234 (REPORTING CALLS)" is still a cable).
+    kind_text = cable.group("station") if cable else upper
+    for pattern, kind in _KIND_WORDS:
+        if pattern.search(kind_text):
+            return kind, None
+    if cable:
         year_text = cable.group("year")
         ref_year = expand_year(year_text) if year_text else year
         if ref_year is not None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-_FURNITURE = re.compile(r"(?:\s*(?:\bBT\b|\bNNNN\b|#\d{3,4}|\bSIPDIS\b))+\s*$")
+# The signature fits in the last few hundred characters; searching only
+# there keeps long final paragraphs cheap.
+_WINDOW = 300
+# End-of-message furniture is peeled off word by word from the end: a regex
+# anchored at "$" would still be tried at every position of the text.
+_FURNITURE_WORDS = frozenset({"BT", "NNNN", "SIPDIS"})
+_SERIAL = re.compile(r"#\d{3,4}$")
 _TAIL = re.compile(
     r"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*"
     r"(?P<names>[A-Z][A-Z'\-]+(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*[A-Z][A-Z'\-]+){0,3})\s*$"
@@ -41,20 +47,40 @@ _NOT_NAMES = frozenset(
         "MINIMIZE",
         "CONSIDERED",
         "OK",
-        "AND",
     }
 )
+_SEPARATOR = re.compile(r"\s*(?:/|,|\bAND\b)\s*")
+# Role words written after a name ("KUNDER, ACTING") are not signers themselves.
+_ROLES = frozenset({"ACTING", "ACTG", "AMBASSADOR", "AMB", "CHARGE", "CDA", "DCM"})
 
 
 def split_signers(text: str) -> tuple[str, list[str]]:
     """Return the text without its trailing signature, and the signer names."""
-    stripped = _FURNITURE.sub("", text)
-    match = _TAIL.search(stripped)
+    stripped = _without_furniture(text)
+    match = _TAIL.search(stripped, max(0, len(stripped) - _WINDOW))
     if match is None:
         return text, []
     names_text = match.group("names")
-    words = re.findall(r"[A-Z][A-Z'\-]+", names_text)
+    names = [n.strip() for n in _SEPARATOR.split(names_text) if n.strip()]
+    words = [w for name in names for w in name.split()]
     if not words or any(w in _NOT_NAMES for w in words) or names_text.strip() == stripped.strip():
         return text, []
-    names = [n.strip() for n in re.split(r"\s*(?:/|,|\bAND\b)\s*", names_text) if n.strip()]
+    names = [n for n in names if n not in _ROLES]
+    if not names:
+        return text, []
     return stripped[: match.start("names")].rstrip(), names
+
+
+def _without_furniture(text: str) -> str:
+    """``text`` without trailing ``BT``, ``NNNN``, ``#9395`` or ``SIPDIS`` (and blanks)."""
+    end = text.rstrip()
+    while end:
+        words = end.rsplit(None, 1)
+        last = words[-1]
+        if last in _FURNITURE_WORDS:
+            end = words[0].rstrip() if len(words) == 2 else ""
+        elif (serial := _SERIAL.search(last)) is not None:
+            end = end[: len(end) - len(serial.group(0))].rstrip()
+        else:
+            break
+    return end

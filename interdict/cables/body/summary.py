@@ -11,10 +11,21 @@ import re
 
 from interdict.cables.body.text import flow
 
+# The marker opens a block, a line or a sentence; elsewhere "summary" is just
+# a word ("we discussed the summary of the meeting").  With no colon or dash
+# after it, it must be "BEGIN SUMMARY", a heading alone on its line, or the
+# all-capitals "SUMMARY THE MINISTER ..." of older cables.
 _SUMMARY = re.compile(
-    r"(?i)\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*(?:[:.\-]+|(?=\s+[A-Z]))\s*"
+    r"(?:^|(?<=\n)|(?<=[.!?;:)\]])\s)\s*(?:"
+    r"(?i:BEGIN\s+(?:EXECUTIVE\s+)?SUMMARY)\b[\s:.\-]*"
+    r"|(?i:(?:EXECUTIVE\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUESTS?))?)"
+    r"(?:\s*[:.\-]+\s*|[ \t]*\n\s*)"
+    r"|SUMMARY\s+(?=[A-Z])"
+    r")"
 )
-_END = re.compile(r"(?i)\bEND\s+(?:OF\s+)?SUMMARY\b")
+_END = re.compile(r"(?i)\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?SUMMARY\b")
+_SUBJECT_KEYWORD = re.compile(r"^(?:SUBJ(?:ECT)?\s*:\s*)+", re.IGNORECASE)
+_CLOSED = re.compile(r"[.!?][\"')\]]*$")
 
 
 def find_summary(blocks: list[str]) -> str | None:
@@ -24,21 +35,23 @@ def find_summary(blocks: list[str]) -> str | None:
         at = _first_mention(block)
         if at < 0:
             continue
-        start = _SUMMARY.search(block, max(0, at - 6))
+        start = _SUMMARY.search(block, max(0, at - 40))
         if start is None:
             continue
         end = _END.search(block, start.end())
         text = block[start.end() : end.start() if end else len(block)]
         text = flow(text).strip(" .-")
-        if text:
-            return text + "."
+        # Punctuation alone ("Summary: ... End summary.") is a placeholder, not a summary.
+        if any(char.isalnum() for char in text):
+            # Keep a closing "?" or quotation as written; otherwise end with one period.
+            return text if _CLOSED.search(text) else text + "."
     return None
 
 
 def clean_subject(text: str) -> str | None:
     """Subjects wrap across lines and sometimes repeat the keyword; keep one tidy line."""
     subject = " ".join(text.split()).strip()
-    subject = re.sub(r"^(?:SUBJ(?:ECT)?\s*:\s*)+", "", subject, flags=re.IGNORECASE)
+    subject = _SUBJECT_KEYWORD.sub("", subject)
     return subject or None
 
 

@@ -94,15 +94,26 @@ class _Lines:
             raise StopIteration from None
 
 
-def _record(row: list[str], source: str) -> RawCable | BadRecord:
+def _record(row: list[str], source: str, last_line: int) -> RawCable | BadRecord:
+    """Build the raw cable of one row; ``last_line`` is the physical line the row ends on.
+
+    The body is the last column, so its last line is the row's last line, and
+    the header column ends on the line where the body column starts
+    (``...PRIORITY 1742","C O N F I D E N T I A L ...``).  Counting back from
+    the end gives file line numbers for both, whatever the earlier columns hold.
+    """
     if len(row) != COLUMNS:
         return BadRecord(source, f"expected {COLUMNS} fields, found {len(row)}")
     _number, date, ref, origin, classification, refs, header, body = row
+    header, body = _newlines(header), _newlines(body)
+    body_offset = max(last_line - 1 - body.count("\n"), 0)
     return RawCable(
         source=source,
         form="csv",
-        header=_newlines(header),
-        body=_newlines(body),
+        header=header,
+        body=body,
+        line_offset=max(body_offset - header.count("\n"), 0),
+        body_line_offset=body_offset,
         reference_id=ref.strip() or None,
         created=parse_csv_date(date),
         classification=classification.strip() or None,
@@ -156,4 +167,4 @@ def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
         rows += 1
         if rows == 1 and not _is_number(row[0]):
             continue  # column header
-        yield _record(row, where)
+        yield _record(row, where, reader.line_num)

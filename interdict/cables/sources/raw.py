@@ -18,6 +18,13 @@ class RawCable:
     ``header`` and ``body`` are set when the container separates them (CSV,
     HTML); otherwise the whole telegram is in ``text`` and the parser splits
     it.  Metadata fields are ``None`` when the form does not carry them.
+
+    Line numbers: line ``n`` of ``text`` (or of ``header``) is line
+    ``line_offset + n`` of the file, so warnings can name the line a user
+    sees.  ``body_line_offset`` does the same for ``body`` when the container
+    says where it starts (CSV, where the body column begins on the physical
+    line the header column ends on); ``None`` means "the line after the
+    header", the only convention available for HTML's separate blocks.
     """
 
     source: str
@@ -33,6 +40,7 @@ class RawCable:
     references: list[str] = field(default_factory=list)
     subject: str | None = None
     line_offset: int = 0
+    body_line_offset: int | None = None
 
 
 @dataclass(slots=True)

@@ -52,10 +52,11 @@ def iter_raw(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawCable | Bad
     """Yield every record found under ``paths``, lazily and in a stable order.
 
     Directories are walked recursively in sorted name order (hidden entries,
-    such as ``.git``, and files without a cable extension are skipped).  The form is chosen by extension, after
-    removing ``.gz``: ``.csv`` is Cablegate CSV, ``.html``/``.htm`` a cable
-    page, anything else a plain record if ``looks_plain`` agrees, otherwise
-    bare telegram text.  Nothing about the content makes this raise.
+    such as ``.git``, and files without a cable extension are skipped).  The
+    form is chosen by extension, after removing ``.gz``: ``.csv`` is Cablegate
+    CSV, ``.html``/``.htm`` a cable page, anything else a plain record if
+    ``looks_plain`` agrees, otherwise bare telegram text.  Nothing about the
+    content makes this raise.
     """
     for path in paths:
         yield from _iter_path(os.fspath(path), frozenset())
