@@ -79,6 +79,10 @@ class TagKind(StrEnum):
 
 
 class Tag(_Record):
+    """One TAGS entry; immutable, so the parser can share one instance per known tag."""
+
+    model_config = ConfigDict(frozen=True)
+
     tag: str
     kind: TagKind
     country: str | None = Field(

@@ -96,8 +96,11 @@ def find_banner(text: str, *, anywhere: bool = True) -> Banner | None:
     would be a repeated section banner deeper in the text.
     """
     if anywhere:
-        match = BANNER.search(text)
-        spaced = _SPACED_ONLY.search(text, 0, match.start() if match else len(text))
+        begin = _first_level_word(text)
+        if begin < 0:
+            return None
+        match = BANNER.search(text, begin)
+        spaced = _SPACED_ONLY.search(text, begin, match.start() if match else len(text))
     else:
         start = len(text) - len(text.lstrip())
         match = BANNER.match(text, start)
@@ -135,6 +138,27 @@ def find_banner(text: str, *, anywhere: bool = True) -> Banner | None:
         _file_word(banner, word)
     _absorb_trailing(text, banner)
     return banner
+
+
+# Every banner contains one of these; finding them with ``str.find`` skips the
+# costly regex scan of text (a whole header) that holds no banner at all.
+_PROBES = (
+    "SECRET",
+    "CONFIDENTIAL",
+    "UNCLAS",
+    "LIMITED OFFICIAL",
+    "S E C R E T",
+    "C O N F",
+    "U N C L",
+    "L I M I T",
+)
+
+
+def _first_level_word(text: str) -> int:
+    """Offset from which a banner search must start, or -1 when no level word occurs."""
+    hits = [i for i in map(text.find, _PROBES) if i >= 0]
+    # Back up over a "TOP " or "T O P " in front of the SECRET that was found.
+    return max(0, min(hits) - 6) if hits else -1
 
 
 def _unspace(words: str) -> str:

