@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from interdict.cables.header.routing import PROSIGN_WORDS
 from interdict.cables.notes import Notes
 from interdict.cables.record import Dtg
+from interdict.cables.refid import expand_year
 
 MONTHS: dict[str, int] = {
     "JAN": 1,
@@ -56,14 +57,6 @@ _CLAIM_RE = re.compile(r"(?:[A-Z]\s+){0,3}\d{6}Z", re.ASCII)
 
 def is_dtg_line(text: str) -> bool:
     return _CLAIM_RE.match(text) is not None
-
-
-def expand_year(year: str) -> int:
-    """``09`` -> 2009, ``76`` -> 1976, ``2006`` -> 2006 (pivot 66, see module doc)."""
-    value = int(year)
-    if len(year) == 4:
-        return value
-    return 1900 + value if value >= 66 else 2000 + value
 
 
 def _build(
