@@ -495,23 +495,12 @@ def main(argv: list[str] | None = None) -> int:
         print("warning: cannot reset VmHWM; peaks are cumulative", file=sys.stderr)
     names = [name for name in CONTENDERS if not args.only or name in args.only]
     runs: list[Run] = []
-    for repeat in range(1, args.repeat + 1):
-        for name in names:
-            run = measure(name, CONTENDERS[name], path, repeat, args.sample_every, args.limit)
-            runs.append(run)
-            print(
-                f"  [{repeat}/{args.repeat}] {name}: {run.records:,} in {run.seconds:.1f} s "
-                f"= {run.rate:,.0f}/s, CPU {run.cpu_seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB, "
-                f"load {run.load_before:.1f}->{run.load_after:.1f}",
-                file=sys.stderr,
-            )
-    cli = None
-    if not args.no_cli and not args.limit:
-        cli = measure_cli(path)
-        print(f"  CLI: {cli['seconds']:.1f} s, {cli['summary']}", file=sys.stderr)
-    rows = summarise(runs, args.warmup)
-    print(markdown(rows, cli, args.warmup))
-    if args.json_out:
+    cli: dict[str, Any] | None = None
+
+    def save() -> None:
+        """Written after every run, so that an interrupted benchmark keeps what it measured."""
+        if not args.json_out:
+            return
         args.json_out.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "file": str(path),
@@ -520,11 +509,28 @@ def main(argv: list[str] | None = None) -> int:
             "repeat": args.repeat,
             "sample_every": args.sample_every,
             "warmup": args.warmup,
-            "summary": rows,
+            "summary": summarise(runs, args.warmup),
             "cli": cli,
             "runs": [asdict(run) for run in runs],
         }
         args.json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+    for repeat in range(1, args.repeat + 1):
+        for name in names:
+            run = measure(name, CONTENDERS[name], path, repeat, args.sample_every, args.limit)
+            runs.append(run)
+            save()
+            print(
+                f"  [{repeat}/{args.repeat}] {name}: {run.records:,} in {run.seconds:.1f} s "
+                f"= {run.rate:,.0f}/s, CPU {run.cpu_seconds:.1f} s, peak {run.peak_rss_mb:.0f} MB, "
+                f"load {run.load_before:.1f}->{run.load_after:.1f}",
+                file=sys.stderr,
+            )
+    if not args.no_cli and not args.limit:
+        cli = measure_cli(path)
+        save()
+        print(f"  CLI: {cli['seconds']:.1f} s, {cli['summary']}", file=sys.stderr)
+    print(markdown(summarise(runs, args.warmup), cli, args.warmup))
     return 0
 
 
