@@ -474,11 +474,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.from_json:
         saved = json.loads(args.csv_file.read_text(encoding="utf-8"))
-        runs = [
+        loaded = [
             Run(**{**run, "samples": [Sample(**sample) for sample in run["samples"]]})
             for run in saved["runs"]
         ]
-        print(markdown(summarise(runs, saved["warmup"]), saved["cli"], saved["warmup"]))
+        print(markdown(summarise(loaded, saved["warmup"]), saved["cli"], saved["warmup"]))
         return 0
 
     path: Path = args.csv_file

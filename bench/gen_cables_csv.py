@@ -303,13 +303,33 @@ LONG_ADDRESSEES: tuple[tuple[str, str], ...] = (
     ("RUEWMFU", "HQ USAFRICOM COMMAND CENTER KELLEY BARRACKS STUTTGART GE"),
     ("RHEFHLC", "DEPT OF HOMELAND SECURITY IMMIGRATION CUSTOMS ENFORCEMENT DC"),
 )
-RELAY_RIS = ("RUEHAG", "RUEHDF", "RUEHIK", "RUEHLZ", "RUEHROV", "RUEHBW", "RUEHSR", "RUEHTRO")
+RELAY_RIS: tuple[str, ...] = (
+    "RUEHAG",
+    "RUEHDF",
+    "RUEHIK",
+    "RUEHLZ",
+    "RUEHROV",
+    "RUEHBW",
+    "RUEHSR",
+    "RUEHTRO",
+)
 RELAY_RIS += ("RUEHAO", "RUEHAP", "RUEHBC", "RUEHDE", "RUEHDH", "RUEHGR", "RUEHKUK", "RUEHPOD")
 CHANNELS = ("XRO", "XYZ", "XRZ", "ONI", "OSI", "RIV", "FOB", "AXU")
 
 PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
-SUBJECT_TAGS = ("PREL", "PGOV", "PARM", "MNUC", "ETRD", "ECON", "MARR", "PTER", "PHUM", "ENRG")
+SUBJECT_TAGS: tuple[str, ...] = (
+    "PREL",
+    "PGOV",
+    "PARM",
+    "MNUC",
+    "ETRD",
+    "ECON",
+    "MARR",
+    "PTER",
+    "PHUM",
+    "ENRG",
+)
 SUBJECT_TAGS += ("EFIN", "PINR", "SNAR", "MCAP", "ASEC", "CASC")
 PROGRAM_TAGS = ("KNNP", "KNPP", "KCRM", "KPAO", "KWMN", "KDEM", "KIRF", "KTFN", "KSCA")
 ORG_TAGS = ("MTCRE", "IAEA", "NATO", "UNSC", "EUN", "OSCE")
