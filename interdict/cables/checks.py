@@ -15,7 +15,9 @@ from interdict.cables.notes import Notes
 from interdict.cables.record import DeLine, Dtg
 
 
-def check_serial(de: DeLine | None, message_number: str | None, notes: Notes) -> None:
+def check_serial(
+    de: DeLine | None, message_number: str | None, notes: Notes, line: int | None = None
+) -> None:
     # isdecimal, not isdigit: "²" is a digit that int() refuses, and a check must not raise.
     if de is None or message_number is None or not de.serial.isdecimal():
         return
@@ -26,10 +28,13 @@ def check_serial(de: DeLine | None, message_number: str | None, notes: Notes) ->
         notes.warn(
             "de",
             f"DE serial #{de.serial} does not match message number {message_number}",
+            line,
         )
 
 
-def check_julian_day(de: DeLine | None, dtg: Dtg | None, notes: Notes) -> None:
+def check_julian_day(
+    de: DeLine | None, dtg: Dtg | None, notes: Notes, line: int | None = None
+) -> None:
     """The DE day must be the DTG's day of the year or the day after.
 
     Compared as calendar days, not modulo the year length: day 366 is not
@@ -43,6 +48,7 @@ def check_julian_day(de: DeLine | None, dtg: Dtg | None, notes: Notes) -> None:
         notes.warn(
             "de",
             f"DE Julian day {de.julian_day:03d} does not match DTG day {day:03d}",
+            line,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from interdict.cables.pipeline import parse_paths
@@ -17,7 +18,7 @@ def show_seed(path: Path) -> None:
         if isinstance(cable, Cable):
             show_cable(console, cable)
         else:
-            console.print(f"[red]unreadable[/red] {cable.source}: {cable.reason}")
+            console.print(f"[red]unreadable[/red] {escape(cable.source)}: {escape(cable.reason)}")
 
 
 def show_cable(console: Console, cable: Cable) -> None:
@@ -47,7 +48,7 @@ def show_cable(console: Console, cable: Cable) -> None:
         "signers": ", ".join(cable.signers),
     }
     for key, value in rows.items():
-        facts.add_row(key, value)
+        facts.add_row(key, escape(value))
     console.print(facts)
     paragraphs = Table(title="Paragraphs")
     paragraphs.add_column("¶")
@@ -56,11 +57,12 @@ def show_cable(console: Console, cable: Cable) -> None:
     for paragraph in cable.paragraphs:
         label = paragraph.marking.label() if paragraph.marking else ""
         text = paragraph.text if len(paragraph.text) < 160 else paragraph.text[:157] + "…"
-        paragraphs.add_row(paragraph.number or "", label, text)
+        paragraphs.add_row(paragraph.number or "", escape(label), escape(text))
     console.print(paragraphs)
     for warning in cable.warnings:
         console.print(
-            f"[yellow]warning[/yellow] {warning.field} (line {warning.line}): {warning.message}"
+            f"[yellow]warning[/yellow] {warning.field} (line {warning.line}): "
+            + escape(warning.message)
         )
 
 

@@ -31,7 +31,7 @@ def parse_raw(raw: RawCable) -> Cable:
         split = split_telegram(raw.text or "", first_line)
     header = parse_header(split.header, notes)
 
-    reference_id = _reference_id(raw.reference_id, notes)
+    reference_id = _reference_id(raw.reference_id, notes, first_line)
     year = (
         (year_of(reference_id) if reference_id else None)
         or (header.dtg.value.year if header.dtg else None)
@@ -64,8 +64,8 @@ def parse_raw(raw: RawCable) -> Cable:
             caveats.append(caveat)
 
     message_number = banner.number if banner else None
-    check_serial(header.de, message_number, notes)
-    check_julian_day(header.de, header.dtg, notes)
+    check_serial(header.de, message_number, notes, header.de_line)
+    check_julian_day(header.de, header.dtg, notes, header.de_line)
     check_created(raw.created, header.dtg, notes)
     if header.dtg is None and raw.created is None:
         notes.warn("created", "no DTG and no metadata date")
@@ -107,15 +107,17 @@ def parse_raw(raw: RawCable) -> Cable:
     )
 
 
-def _reference_id(text: str | None, notes: Notes) -> str | None:
+def _reference_id(text: str | None, notes: Notes, line: int) -> str | None:
     if not text:
         return None
     canonical = canonical_id(text)
     if canonical is None:
-        notes.warn("reference_id", f"not a cable reference id: {text!r}")
+        notes.warn("reference_id", f"not a cable reference id: {text!r}", line)
         return None
     if canonical.repaired:
-        notes.warn("reference_id", f"repaired {text!r} to {canonical.value} ({canonical.reason})")
+        notes.warn(
+            "reference_id", f"repaired {text!r} to {canonical.value} ({canonical.reason})", line
+        )
     return canonical.value
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interdict.cables.body.banner import find_banner
+from interdict.cables.body.banner import CAPTIONS, find_banner
 from interdict.cables.header.de_line import is_de_line
 from interdict.cables.header.dtg import is_dtg_line
 from interdict.cables.header.routing import parse_routing
@@ -83,7 +83,7 @@ def split_telegram(text: str, first_line: int = 1) -> Split:
     end = head_index
     while end < len(lines):
         line = lines[end].strip()
-        if line and not (_is_header_line(line) or _UPPER_LINE.match(line)):
+        if line and (line in CAPTIONS or not (_is_header_line(line) or _UPPER_LINE.match(line))):
             break
         if not line and end > head_index and _looks_body(lines, end):
             break

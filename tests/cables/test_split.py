@@ -165,3 +165,15 @@ def test_split_container_never_raises_and_loses_nothing(header: str, body: str) 
     assert split.body.endswith(body)
     kept = "\n".join(line for _, line in split.header)
     assert (header.rstrip("\n") if header.strip() else "").startswith(kept)
+
+
+def test_caption_under_the_addresses_starts_the_body_when_there_is_no_banner() -> None:
+    telegram = (
+        "VZCZCXYZ0001\nPP RUEHWEB\nDE RUEHC #0001 0010101\nZNY CCCCC ZZH\n"
+        "P 010101Z JAN 09\nFM SECSTATE WASHDC\nTO AMEMBASSY MADRID PRIORITY 0001\n"
+        "SIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL\n\n1. (C) Text.\n"
+    )
+    split = split_telegram(telegram)
+    assert split.header[-1] == (7, "TO AMEMBASSY MADRID PRIORITY 0001")
+    assert split.body.startswith("SIPDIS\n")
+    assert split.body_first_line == 8

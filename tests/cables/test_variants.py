@@ -477,11 +477,17 @@ def test_malformed_csv_id_is_repaired_with_a_warning() -> None:
     assert "08SCTION02OF02SAOPAULO335" in messages[0]
     assert "08SAOPAULO335" in messages[0]
     assert [w.field for w in cable.warnings] == ["reference_id"]
+    assert cable.warnings[0].line == 1  # the row's first line, where the id is
     # The CSV `\"` escape is undone in the subject.
     assert cable.subject == 'SAO PAULO FIRM ASKS ABOUT "CATCH-ALL" CONTROLS'
 
 
 # -- DE cross-checks ------------------------------------------------------------------------
+
+
+# The DE line is line 9 of both fixture files; a warning must point at it.
+DE_LINE_OF_STATE23000 = 9
+DE_LINE_OF_STATE12600 = 9
 
 
 def test_de_serial_not_matching_message_number_warns() -> None:
@@ -493,6 +499,7 @@ def test_de_serial_not_matching_message_number_warns() -> None:
     assert len(messages) == 1
     assert "3100" in messages[0] and "023000" in messages[0]
     assert [w.field for w in cable.warnings] == ["de"]
+    assert cable.warnings[0].line == DE_LINE_OF_STATE23000
 
 
 def test_de_julian_day_not_matching_dtg_warns() -> None:
@@ -505,6 +512,7 @@ def test_de_julian_day_not_matching_dtg_warns() -> None:
     assert len(messages) == 1
     assert "049" in messages[0] and "042" in messages[0]
     assert [w.field for w in cable.warnings] == ["de"]
+    assert cable.warnings[0].line == DE_LINE_OF_STATE12600
 
 
 def test_matching_de_lines_do_not_warn() -> None:

@@ -74,6 +74,7 @@ class Header:
     xmt: list[Recipient] = field(default_factory=list)
     lines_understood: int = 0
     lines_total: int = 0
+    de_line: int | None = None
 
 
 # What the previous line left open.
@@ -186,6 +187,7 @@ class _Walker:
             _duplicate(self.notes, "de", number)
         else:
             self.header.de = de
+            self.header.de_line = number
         return True
 
     def _security(self, first: str, text: str, rest: str, number: int) -> bool | None:
