@@ -171,3 +171,18 @@ def test_never_raises_and_body_is_well_formed(text: str, year: int | None) -> No
     assert body.text == body.text.strip()
     assert len(body.captions) == len(set(body.captions))
     assert len(body.caveats) == len(set(body.caveats))
+
+
+def test_classified_by_wrapped_before_its_letters_keeps_every_reason() -> None:
+    notes = Notes()
+    body = parse_body(
+        "C O N F I D E N T I A L MADRID 000123\n\nE.O. 12958: DECL: 01/01/2019\n"
+        "TAGS: PREL, SP\nSUBJECT: TEST\n\n"
+        "Classified By: Ambassador Jane Doe for reasons 1.4 (b),\n(C), (D) AND (E).\n\n"
+        "1. (C) First.\n",
+        notes,
+    )
+    assert body.classified_by is not None
+    assert body.classified_by.reasons == ["1.4(b)", "1.4(c)", "1.4(d)", "1.4(e)"]
+    assert [p.number for p in body.paragraphs] == ["1"]
+    assert notes.warnings == []

@@ -310,3 +310,15 @@ def test_never_raises_and_paragraphs_are_well_formed(text: str) -> None:
             assert paragraph.marking is not None
             assert paragraph.text
     assert flow(flow(text)) == flow(text)
+
+
+def test_wrapped_reasons_line_is_not_a_paragraph_marking() -> None:
+    text = (
+        "Classified By: Ambassador Jane Doe for reasons 1.4 (b),\n"
+        "(C), (D) AND (E).\n\n1. (S) First paragraph.\n"
+    )
+    start, paragraphs = read_paragraphs(text)
+    assert start == text.index("1. (S)")
+    assert [(p.number, p.marking.level if p.marking else None) for p in paragraphs] == [
+        ("1", Level.S)
+    ]

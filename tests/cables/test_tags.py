@@ -450,3 +450,16 @@ def test_tag_table_is_well_formed() -> None:
         assert kinds[tag] == "organization"
     assert kinds["KNNP"] == "program"
     assert kinds["AORC"] == "subject"  # International Organizations and Conferences
+
+
+@pytest.mark.parametrize("tag", ["OCON", "OEXC", "OREP", "OTRA", "OVIP"])
+def test_operational_tags_carry_the_name_of_the_person(tag: str) -> None:
+    notes = Notes()
+    tags = parse_tags(f"{tag} SMITH JOHN PREL SP", notes)
+    assert [(t.tag, t.kind) for t in tags] == [
+        (tag, TagKind.SUBJECT),
+        ("SMITH, JOHN", TagKind.PERSON),
+        ("PREL", TagKind.SUBJECT),
+        ("SP", TagKind.GEOGRAPHIC),
+    ]
+    assert notes.warnings == []

@@ -77,7 +77,7 @@ def _starts(text: str) -> list[_Start]:
         # opening with a marking must be in capitals and not continue such a list.
         follows = letter is not None and len(raw_mark) == 1 and ord(raw_mark) == ord(letter) + 1
         letter = raw_mark if len(raw_mark) == 1 else letter
-        if follows or not raw_mark.isupper():
+        if follows or not raw_mark.isupper() or _continues_a_list(text, match.end(), raw_mark):
             continue
         marking = parse_marking(raw_mark)
         if marking is None:
@@ -87,6 +87,18 @@ def _starts(text: str) -> list[_Start]:
         banner = " ".join(raw_mark.split()) if portion else None
         starts.append(_Start(offset, match.end(), number_of_parent, marking, banner))
     return starts
+
+
+_LIST_GLUE = re.compile(r"[ \t]*(?:[,;&.]|AND\b|and\b|OR\b|or\b)")
+
+
+def _continues_a_list(text: str, end: int, raw_mark: str) -> bool:
+    """``(C), (D) AND (E).`` wrapped onto its own line is a list of reasons, not a marking.
+
+    A Classified By line that wraps before its letters would otherwise open a
+    phantom paragraph marked CONFIDENTIAL and cut the reasons short.
+    """
+    return len(raw_mark) == 1 and _LIST_GLUE.match(text, end) is not None
 
 
 def read_paragraphs(text: str) -> tuple[int | None, list[Paragraph]]:

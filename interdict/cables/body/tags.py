@@ -85,7 +85,10 @@ _MARKING_WORDS = frozenset(
 )
 _MARKING_SPLIT_RE = re.compile(r"[\s/]+")
 
-_OVIP = "OVIP"
+# Tags that are followed by the name of the person they concern: "each of these tags must be
+# used with the name of the subject individual entered on the TAGS line" (telegram 1974
+# STATE 150591, which names OCON, OEXC, OREP, OTRA and OVIP).
+_NAMED_TAGS = frozenset({"OCON", "OEXC", "OREP", "OTRA", "OVIP"})
 _MAX_NAME_WORDS = 4
 _MAX_GLUED_LEN = 64
 
@@ -443,7 +446,7 @@ def parse_tags(text: str, notes: Notes, line: int | None = None) -> list[Tag]:
             break
         _emit(acc, raw, reading)
         after_unknown = reading.how is _How.UNKNOWN
-        if reading.how is _How.DIRECT and reading.upper == _OVIP:
+        if reading.how is _How.DIRECT and reading.upper in _NAMED_TAGS:
             acc.name = []
 
     acc.flush_name()
@@ -460,7 +463,7 @@ def _known_tag(token: str) -> Tag | None:
     """The finished tag for a token written exactly as the tables have it, else ``None``."""
     t = _tables()
     kind = t.kinds.get(token)
-    if kind is None or token == _OVIP:
+    if kind is None or token in _NAMED_TAGS:
         return None
     piece = _piece(token, kind, t)
     return Tag(tag=piece.tag, kind=piece.kind, country=piece.country)

@@ -68,32 +68,6 @@ def _is_number(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-class _Lines:
-    """Line source that turns a read failure into a clean end of input.
-
-    The csv module would otherwise propagate the exception and be finished;
-    ending cleanly lets ``read_csv`` report *which* row was cut short.
-    """
-
-    __slots__ = ("_lines", "error")
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = iter(lines)
-        self.error: str | None = None
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        if self.error is not None:
-            raise StopIteration
-        try:
-            return next(self._lines)
-        except _READ_ERRORS as exc:
-            self.error = f"{type(exc).__name__}: {exc}"
-            raise StopIteration from None
-
-
 def _record(row: list[str], source: str, last_line: int) -> RawCable | BadRecord:
     """Build the raw cable of one row; ``last_line`` is the physical line the row ends on.
 
@@ -137,9 +111,8 @@ def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
     """
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
-    source = _Lines(lines)
     reader = csv.reader(
-        source, delimiter=",", quotechar='"', escapechar="\\", doublequote=True, strict=False
+        lines, delimiter=",", quotechar='"', escapechar="\\", doublequote=True, strict=False
     )
     rows = 0
     consumed = 0  # physical lines read before the current record
@@ -148,20 +121,19 @@ def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
         try:
             row = next(reader)
         except StopIteration:
-            if source.error is not None:
-                yield BadRecord(where, f"read error: {source.error}")
             return
         except csv.Error as exc:
             rows += 1
             consumed = reader.line_num
             yield BadRecord(where, f"CSV error: {exc}")
             continue
-        consumed = reader.line_num
-        if source.error is not None:
-            # The csv module closes a half-read row at end of input; that row
-            # is cut short, so it must not pass for a complete cable.
-            yield BadRecord(where, f"read error inside this row: {source.error}")
+        except _READ_ERRORS as exc:
+            # A damaged or truncated file fails mid-row; the csv module drops
+            # the half-read row, which must be reported, not passed off as whole.
+            # (Catching here rather than wrapping every line keeps the hot loop in C.)
+            yield BadRecord(where, f"read error inside this row: {type(exc).__name__}: {exc}")
             return
+        consumed = reader.line_num
         if not row:
             continue  # blank line
         rows += 1
