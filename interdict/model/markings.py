@@ -57,7 +57,7 @@ class Marking(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     level: Level
-    rel_to: list[str] = Field(default_factory=list)
+    rel_to: tuple[str, ...] = ()
     noforn: bool = False
 
     def label(self) -> str:

@@ -108,7 +108,7 @@ def test_shared_record_is_fully_parsed(csv_cable: Cable) -> None:
     assert cable.summary is not None and cable.summary.startswith("German customs stopped")
     assert [p.number for p in cable.paragraphs] == ["1", "2", "3", "4"]
     assert cable.paragraphs[2].marking is not None
-    assert cable.paragraphs[2].marking.rel_to == ["GERMANY"]
+    assert cable.paragraphs[2].marking.rel_to == ("GERMANY",)
     # The HTML entity and the raw ampersand agree.
     assert "R&D contacts" in cable.paragraphs[2].text
     assert cable.signers == ["KOENIG"]

@@ -189,7 +189,7 @@ def test_paragraphs_two_to_four_are_secret_without_release(seed: Cable) -> None:
     for paragraph in seed.paragraphs[1:4]:
         assert paragraph.marking is not None
         assert paragraph.marking.level is Level.S
-        assert paragraph.marking.rel_to == []
+        assert paragraph.marking.rel_to == ()
         assert paragraph.marking.noforn is False
 
 
