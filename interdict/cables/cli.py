@@ -133,6 +133,12 @@ def stats_command(
         )
     console.print(table)
     console.print(f"records with warnings: {result.with_warnings}")
+    if result.header_lines_total:
+        share = result.header_lines_understood / result.header_lines_total
+        console.print(
+            f"header lines understood: {result.header_lines_understood} of "
+            f"{result.header_lines_total} ({share:.1%})"
+        )
     for source, reason in result.bad_examples:
         console.print(
             f"unreadable: {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True

@@ -13,7 +13,7 @@ from interdict.cables.body.parse import parse_body
 from interdict.cables.checks import check_created, check_julian_day, check_serial
 from interdict.cables.header.parse import parse_header
 from interdict.cables.notes import Notes
-from interdict.cables.record import Cable
+from interdict.cables.record import Cable, HeaderLines
 from interdict.cables.refid import canonical_id, make_id, year_of
 from interdict.cables.sources.raw import RawCable
 from interdict.cables.split import split_container, split_telegram
@@ -82,6 +82,11 @@ def parse_raw(raw: RawCable) -> Cable:
         transmission_id=header.transmission_id,
         precedence=header.precedence,
         routing_indicators=header.routing_indicators,
+        header_lines=(
+            HeaderLines(understood=header.lines_understood, total=header.lines_total)
+            if header.lines_total
+            else None
+        ),
         de=header.de,
         security_line=header.security_line,
         dtg=header.dtg,

@@ -127,6 +127,13 @@ class Paragraph(_Record):
     )
 
 
+class HeaderLines(_Record):
+    """How much of the transmission header the parser understood, line by line."""
+
+    understood: int
+    total: int
+
+
 class Cable(_Record):
     """One parsed cable."""
 
@@ -141,6 +148,9 @@ class Cable(_Record):
     transmission_id: str | None = None
     precedence: list[str] = Field(default_factory=list)
     routing_indicators: list[str] = Field(default_factory=list)
+    header_lines: HeaderLines | None = Field(
+        default=None, description="Header lines understood out of those present; null without one."
+    )
     de: DeLine | None = None
     security_line: str | None = None
     dtg: Dtg | None = None

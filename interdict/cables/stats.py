@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +50,8 @@ class Coverage:
     present: Counter[str] = field(default_factory=Counter)
     warnings_by_field: Counter[str] = field(default_factory=Counter)
     bad_examples: list[tuple[str, str]] = field(default_factory=list)
+    header_lines_understood: int = 0
+    header_lines_total: int = 0
 
     def add(self, item: Rendered) -> None:
         if item.json is None:
@@ -63,6 +64,9 @@ class Coverage:
         for name in FIELDS:
             if record.get(name) not in (None, "", [], {}):
                 self.present[name] += 1
+        header_lines = record.get("header_lines") or {}
+        self.header_lines_understood += header_lines.get("understood", 0)
+        self.header_lines_total += header_lines.get("total", 0)
         if item.warnings:
             self.with_warnings += 1
             for warning in item.warnings:
@@ -74,13 +78,10 @@ class Coverage:
             "bad_records": self.bad,
             "records_with_warnings": self.with_warnings,
             "fields": {name: self.present[name] for name in FIELDS},
+            "header_lines": {
+                "understood": self.header_lines_understood,
+                "total": self.header_lines_total,
+            },
             "warnings_by_field": dict(self.warnings_by_field.most_common()),
             "bad_examples": [{"source": s, "reason": r} for s, r in self.bad_examples],
         }
-
-
-def coverage(items: Iterable[Rendered]) -> Coverage:
-    result = Coverage()
-    for item in items:
-        result.add(item)
-    return result

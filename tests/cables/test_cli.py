@@ -454,6 +454,9 @@ def test_stats_json(runner: CliRunner, seed: Path, corrupt_csv: Path) -> None:
     assert figures["fields"]["references"] == 1  # only the seed has a REF line
     assert figures["fields"]["xmt"] == 0
     assert figures["warnings_by_field"] == {"de": 1}
+    lines = figures["header_lines"]
+    assert 0 < lines["understood"] <= lines["total"]
+    assert lines["total"] >= 8  # at least the seed's eight header lines
     (example,) = figures["bad_examples"]
     assert example["source"].startswith(f"{corrupt_csv}:row 2 ")
     assert "expected 8 fields" in example["reason"]

@@ -17,6 +17,7 @@ from interdict.cables.pipeline import parse_paths
 from interdict.cables.record import (
     Cable,
     DeLine,
+    HeaderLines,
     Recipient,
     ReferenceKind,
     TagKind,
@@ -268,3 +269,8 @@ def test_json_uses_contract_names(seed: Cable) -> None:
     assert dumped["created"] == "2009-03-26T20:46:00Z"
     assert dumped["eo"]["declassify_on"] == "2034-03-26"
     assert Cable.model_validate_json(seed.to_json()) == seed
+
+
+def test_every_header_line_is_understood(seed: Cable) -> None:
+    # VZCZC, PP, DE, ZNY, DTG, FM, TO, INFO: eight lines, all read.
+    assert seed.header_lines == HeaderLines(understood=8, total=8)

@@ -559,3 +559,10 @@ def test_plain_warning_lines_are_file_lines() -> None:
     (warning,) = parse("09MADRID455.txt").warnings
     assert warning.line is not None
     assert file_lines[warning.line - 1].startswith("TAGS: PRELPGOVSP")
+
+
+def test_partial_extract_has_no_header_coverage() -> None:
+    # A header-less extract must say "no header", not "0 of 0 lines understood".
+    cable = parse("08KUWAIT721.txt")
+    assert cable.transmission_id is None
+    assert cable.header_lines is None
