@@ -47,44 +47,44 @@ class _Start:
 def _starts(text: str) -> list[_Start]:
     first = _FIRST_LINE.match(text)
     matches = ([first] if first else []) + list(_NEXT_LINE.finditer(text))
+    # One groups() call per match instead of a group() call per name: this
+    # loop runs over every candidate line of every body.
+    groups = [match.groups() for match in matches]
     # A number that also appears with a marking belongs to the marked line
     # ("1. (Comment)" is prose in parentheses, not a marking, so it does not count).
     marked_numbers = {
-        int(m.group("num"))
-        for m in matches
-        if m.group("num") and m.group("mark") and parse_marking(m.group("mark"))
+        int(group[0]) for group in groups if group[0] and group[1] and parse_marking(group[1])
     }
     starts: list[_Start] = []
     previous: int | None = None
     letter: str | None = None
-    for match in matches:
+    for match, group in zip(matches, groups, strict=True):
+        num, mark, bare, alone = group
         offset = match.start() + (text[match.start()] == "\n")
-        if match.group("num") is not None:
-            raw_mark = match.group("mark")
-            marking = parse_marking(raw_mark) if raw_mark else None
-            number = int(match.group("num"))
+        if num is not None:
+            marking = parse_marking(mark) if mark else None
+            number = int(num)
             if marking is None and number in marked_numbers:
                 continue
             in_sequence = previous is None or number == previous + 1
             if not in_sequence and not (marking and previous is not None and number > previous):
                 continue
             previous = number
-            end = match.end() if marking or not raw_mark else match.start("mark") - 1
+            end = match.end() if marking or not mark else match.start("mark") - 1
             starts.append(_Start(offset, end, str(number), marking, banner=None))
             continue
-        raw_mark = match.group("bare")
         # "(A) ... (B) ... (C) ..." is a lettered list, and "(c)" prose: a line
         # opening with a marking must be in capitals and not continue such a list.
-        follows = letter is not None and len(raw_mark) == 1 and ord(raw_mark) == ord(letter) + 1
-        letter = raw_mark if len(raw_mark) == 1 else letter
-        if follows or not raw_mark.isupper() or _continues_a_list(text, match.end(), raw_mark):
+        follows = letter is not None and len(bare) == 1 and ord(bare) == ord(letter) + 1
+        letter = bare if len(bare) == 1 else letter
+        if follows or not bare.isupper() or _continues_a_list(text, match.end(), bare):
             continue
-        marking = parse_marking(raw_mark)
+        marking = parse_marking(bare)
         if marking is None:
             continue
-        portion = match.group("alone") is not None and bool(_SPELLED.search(raw_mark.upper()))
+        portion = alone is not None and bool(_SPELLED.search(bare.upper()))
         number_of_parent = starts[-1].number if starts and portion else None
-        banner = " ".join(raw_mark.split()) if portion else None
+        banner = " ".join(bare.split()) if portion else None
         starts.append(_Start(offset, match.end(), number_of_parent, marking, banner))
     return starts
 

@@ -15,7 +15,11 @@ _BLANK = re.compile(r"\n[ \t]*\n\s*")
 
 def flow(text: str) -> str:
     """Join wrapped lines into paragraphs; keep blank-line breaks as a single ``\\n\\n``."""
-    squash = _squash_ascii if text.isascii() else _squash_any
+    text = text.strip()
+    ascii_text = text.isascii()
+    if ascii_text and _BLANK.search(text) is None:
+        return _squash_ascii(text)  # most paragraphs are one block: skip the split
+    squash = _squash_ascii if ascii_text else _squash_any
     blocks = (squash(block) for block in _BLANK.split(text))
     return "\n\n".join(block for block in blocks if block)
 
