@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Level(StrEnum):
@@ -59,9 +59,13 @@ class Marking(BaseModel):
     level: Level
     rel_to: tuple[str, ...] = ()
     noforn: bool = False
+    controls: tuple[str, ...] = Field(
+        default=(),
+        description="Other control markings, e.g. ORCON or the SCI system SI: each narrows access.",
+    )
 
     def label(self) -> str:
-        parts = [self.level.value]
+        parts = [self.level.value, *self.controls]
         if self.noforn:
             parts.append("NF")
         if self.rel_to:
@@ -78,6 +82,13 @@ _COUNTRY_SEP = re.compile(r"\s*,\s*|\s+AND\b\s*")
 _ENTIRE_TEXT = re.compile(r"\s*-?\s*ENTIRE\s+TEXT\.?$")
 # Dissemination controls that make an unclassified portion SBU ("U//FOUO").
 _SBU_CONTROLS = frozenset({"FOUO", "FOR OFFICIAL USE ONLY", "SBU"})
+# Further control markings of the US marking system (ISOO, "Marking Classified National
+# Security Information"): originator-controlled, no contractors, proprietary, imagery, the
+# SCI control systems SI, TK and HCS.  Recognising them keeps "(TS//SI//NF)" from reading as
+# "not a marking", which access control would otherwise have to treat as unmarked text.
+_CONTROLS = frozenset(
+    {"ORCON", "NOCONTRACT", "PROPIN", "IMCON", "RELIDO", "FISA", "SI", "TK", "HCS"}
+)
 
 
 @lru_cache(maxsize=4096)
@@ -105,14 +116,18 @@ def parse_marking(text: str) -> Marking | None:
     if level is None:
         return None
     rel_to: list[str] = []
+    controls: list[str] = []
     noforn = False
     for part in rest:
         if part in ("NF", "NOFORN"):
             noforn = True
+        elif part in _CONTROLS:
+            if part not in controls:
+                controls.append(part)
         elif part in _SBU_CONTROLS and level.rank <= Level.SBU.rank:
             level = Level.SBU
         elif match := _REL.match(part):
             rel_to.extend(c for c in _COUNTRY_SEP.split(match.group(1)) if c)
         else:
             return None
-    return Marking(level=level, rel_to=rel_to, noforn=noforn)
+    return Marking(level=level, rel_to=tuple(rel_to), noforn=noforn, controls=tuple(controls))

@@ -190,10 +190,11 @@ def test_marking_in_the_middle_of_a_line_is_text() -> None:
     ]
 
 
-def test_unknown_control_refuses_the_marking() -> None:
-    assert summary("1. (TS) One.\n2. (TS//SI) Two.") == [
+def test_known_control_keeps_the_marking_and_unknown_control_refuses_it() -> None:
+    assert summary("1. (TS) One.\n2. (TS//SI) Two.\n3. (TS//XYZ) Three.") == [
         ("1", "TS", "One."),
-        ("2", None, "(TS//SI) Two."),
+        ("2", "TS/SI", "Two."),
+        ("3", None, "(TS//XYZ) Three."),
     ]
 
 

@@ -87,8 +87,7 @@ def test_markings(text: str, level: Level, rel_to: list[str], noforn: bool) -> N
         "S-NF",
         "SECRET SPAIN",  # a country without REL
         "C//FOUO",  # FOUO cannot lower a classified portion
-        "TS//SI",  # SCI controls are not modelled: refuse rather than guess
-        "S//ORCON",
+        "S//XYZ",  # an unknown control word: refuse rather than guess
         "1.4(B)",
     ],
 )
@@ -163,3 +162,29 @@ def test_never_raises_and_is_well_formed(text: str) -> None:
         assert "," not in country
         assert country != "TO"
     assert parse_marking(marking.label()) == marking
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "controls", "noforn"),
+    [
+        ("TS//SI//NF", Level.TS, ("SI",), True),
+        ("S//ORCON", Level.S, ("ORCON",), False),
+        ("TS//SI/TK", Level.TS, ("SI", "TK"), False),
+        ("S//NOFORN//ORCON", Level.S, ("ORCON",), True),
+    ],
+)
+def test_control_markings_are_kept_not_mistaken_for_prose(
+    text: str, level: Level, controls: tuple[str, ...], noforn: bool
+) -> None:
+    marking = parse_marking(text)
+    assert marking is not None
+    assert (marking.level, marking.controls, marking.noforn) == (level, controls, noforn)
+
+
+def test_an_unknown_control_word_is_still_not_a_marking() -> None:
+    assert parse_marking("S//XYZ") is None
+
+
+def test_label_names_controls_between_level_and_caveats() -> None:
+    marking = Marking(level=Level.TS, controls=("SI",), noforn=True)
+    assert marking.label() == "TS/SI/NF"
