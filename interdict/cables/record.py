@@ -51,7 +51,9 @@ class Dtg(_Record):
 
 
 class Recipient(_Record):
-    """One FM, TO, INFO or XMT address line."""
+    """One FM, TO, INFO or XMT address line; immutable, so parsed lines can be shared."""
+
+    model_config = ConfigDict(frozen=True)
 
     routing_indicator: str | None = None
     address: str

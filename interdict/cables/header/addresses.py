@@ -25,6 +25,7 @@ whether a line is the wrapped tail of the previous one (see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from interdict.cables.notes import Notes
 from interdict.cables.record import Recipient
@@ -119,8 +120,13 @@ def _recipient(
     )
 
 
+@lru_cache(maxsize=16384)
 def parse_recipient(text: str) -> Recipient | None:
-    """Parse one address (keyword already removed); ``None`` if it is not an address."""
+    """Parse one address (keyword already removed); ``None`` if it is not an address.
+
+    Cached: a corpus names the same posts and collectives on line after line,
+    and ``Recipient`` is immutable, so one instance can serve them all.
+    """
     routing_indicator, tokens, precedence, mcn = _split(text)
     address = " ".join(tokens)
     if not _is_address(address):
