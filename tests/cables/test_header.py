@@ -937,3 +937,38 @@ def test_well_formed_lines_never_raise_generic_warnings(texts: list[str]) -> Non
     for number in generic:
         assert texts[number - 1] in ("RUEHROV RUEHTRO", "NAME PRIORITY 0001")
     assert header.lines_total == len(texts)
+
+
+class TestWrappedPrecedenceAndMcn:
+    """An address wrapped at the margin leaves its precedence and/or MCN on the next line."""
+
+    def test_mcn_alone_completes_the_recipient_before(self) -> None:
+        header, notes = run("TO RUEHTRO/AMEMBASSY TRIPOLI PRIORITY\n1742")
+        assert header.to == [
+            Recipient(
+                routing_indicator="RUEHTRO",
+                address="AMEMBASSY TRIPOLI",
+                precedence="PRIORITY",
+                mcn="1742",
+            )
+        ]
+        assert notes.warnings == []
+        assert (header.lines_understood, header.lines_total) == (2, 2)
+
+    def test_precedence_and_mcn_complete_a_recipient_without_routing_indicator(self) -> None:
+        header, notes = run("INFO AMEMBASSY LONDON\nNIACT IMMEDIATE 0001")
+        assert header.info == [
+            Recipient(address="AMEMBASSY LONDON", precedence="NIACT IMMEDIATE", mcn="0001")
+        ]
+        assert notes.warnings == []
+
+    def test_a_finished_recipient_does_not_take_a_second_mcn(self) -> None:
+        header, notes = run("TO RUEHTRO/AMEMBASSY TRIPOLI PRIORITY 1742\n1743")
+        assert header.to[0].mcn == "1742"
+        assert len(header.to) == 1
+        assert [w.field for w in notes.warnings] == ["header"]
+
+    def test_a_precedence_never_follows_an_mcn(self) -> None:
+        header, notes = run("TO AMEMBASSY MADRID 0001\nPRIORITY")
+        assert header.to[0].precedence is None
+        assert [w.field for w in notes.warnings] == ["header"]

@@ -180,6 +180,28 @@ def is_wrapped_tail(previous: Recipient, text: str) -> bool:
     return last in PRECEDENCE_WORDS or _MCN_RE.fullmatch(last) is not None
 
 
+def complete_with_tail(previous: Recipient, text: str) -> Recipient | None:
+    """The previous recipient with the precedence and/or MCN that wrapped onto ``text``.
+
+    A line holding nothing but ``PRIORITY 1742``, ``ROUTINE`` or ``1742`` in an
+    address block cannot start a recipient; when the address before it lacks
+    exactly those parts, the line is their continuation (addresses wrapped at
+    the 69-column margin).  ``None`` when the line is anything else.
+    """
+    tokens = text.split()
+    mcn = tokens.pop() if tokens and _MCN_RE.fullmatch(tokens[-1]) else None
+    precedence = " ".join(tokens) or None
+    if precedence is not None and precedence not in PRECEDENCE_WORDS | {"NIACT IMMEDIATE"}:
+        return None
+    if mcn is None and precedence is None:
+        return None
+    if (mcn is not None and previous.mcn is not None) or (
+        precedence is not None and (previous.precedence is not None or previous.mcn is not None)
+    ):
+        return None
+    return previous.model_copy(update={"precedence": precedence or previous.precedence, "mcn": mcn})
+
+
 def join_wrapped(previous: Recipient, text: str) -> Recipient | None:
     """The previous recipient completed by its wrapped tail; ``None`` if that is no address."""
     _, tokens, precedence, mcn = _split(text)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from interdict.cables.header.addresses import (
     BLOCK_KEYWORDS,
+    complete_with_tail,
     is_wrapped_tail,
     join_wrapped,
     parse_recipient,
@@ -276,6 +277,11 @@ class _Walker:
                 return True
         elif state in BLOCK_KEYWORDS:
             block = _block(self.header, state)
+            completed = complete_with_tail(block[-1], text) if block else None
+            if completed is not None:
+                block[-1] = completed
+                self.last_recipient = (completed, number, state.lower())
+                return True
             if block and is_wrapped_tail(block[-1], text):
                 joined = join_wrapped(block[-1], text)
                 if joined is not None:
