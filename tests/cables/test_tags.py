@@ -463,3 +463,20 @@ def test_operational_tags_carry_the_name_of_the_person(tag: str) -> None:
         ("SP", TagKind.GEOGRAPHIC),
     ]
     assert notes.warnings == []
+
+
+def test_person_tag_wrapped_inside_its_brackets_is_one_person() -> None:
+    notes = Notes()
+    tags = parse_tags("PREL OVIP (CLINTON,\n HILLARY) SP", notes)
+    assert [(t.tag, t.kind) for t in tags] == [
+        ("PREL", TagKind.SUBJECT),
+        ("OVIP", TagKind.SUBJECT),
+        ("CLINTON, HILLARY", TagKind.PERSON),
+        ("SP", TagKind.GEOGRAPHIC),
+    ]
+    assert notes.warnings == []
+
+
+def test_unclosed_bracket_does_not_swallow_the_next_line() -> None:
+    tags = parse_tags("PREL (CLINTON PGOV\nSP", Notes())
+    assert "SP" not in {t.tag for t in tags if t.kind is TagKind.PERSON}

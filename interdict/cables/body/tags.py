@@ -41,7 +41,9 @@ _FIELD = "tags"
 
 # A bracketed group (kept whole so that the comma in "(CLINTON, HILLARY)" does not split
 # it; an unclosed one ends at the line end) or a run of anything but separators.
-_TOKEN_RE = re.compile(r"\(([^()\n]*)\)?|[^\s,;()]+")
+# A bracketed name may wrap onto the next line ("OVIP (CLINTON," / "HILLARY)"), but only
+# when the bracket is closed there: an unclosed one stays on its own line.
+_TOKEN_RE = re.compile(r"\(((?:[^()\n]*\n[^()\n]*(?=\)))|[^()\n]*)\)?|[^\s,;()]+")
 
 # Punctuation that clings to a tag without being part of it ("PREL.", "*PGOV").
 _EDGE = ".,:;!?'\"*_`~-/&+=#[]{}<>|\\"
