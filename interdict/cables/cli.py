@@ -37,6 +37,7 @@ PathsArg = Annotated[
     typer.Argument(
         help="Files or directories: plain records, cables.csv(.gz), cable HTML pages, bare text.",
         exists=True,
+        metavar="PATH",
     ),
 ]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to parse with.")]
