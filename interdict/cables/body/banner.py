@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from interdict.cables.body.text import first_of
 from interdict.model.markings import LEVEL_WORDS, Level
 
 _SPACED_LEVELS = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE"]
@@ -156,9 +157,9 @@ _PROBES = (
 
 def _first_level_word(text: str) -> int:
     """Offset from which a banner search must start, or -1 when no level word occurs."""
-    hits = [i for i in map(text.find, _PROBES) if i >= 0]
+    hit = first_of(text, _PROBES)
     # Back up over a "TOP " or "T O P " in front of the SECRET that was found.
-    return max(0, min(hits) - 6) if hits else -1
+    return max(0, hit - 6) if hit >= 0 else -1
 
 
 def _unspace(words: str) -> str:

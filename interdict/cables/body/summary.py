@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from interdict.cables.body.text import flow
+from interdict.cables.body.text import first_of, flow
 
 # The marker opens a block, a line or a sentence; elsewhere "summary" is just
 # a word ("we discussed the summary of the meeting").  With no colon or dash
@@ -23,6 +23,7 @@ _SUMMARY = re.compile(
     r"|SUMMARY\s+(?=[A-Z])"
     r")"
 )
+_SUMMARY_WORDS = ("SUMMARY", "Summary", "summary")
 _END = re.compile(r"(?i)\bEND\s+(?:OF\s+)?(?:EXECUTIVE\s+)?SUMMARY\b")
 _SUBJECT_KEYWORD = re.compile(r"^(?:SUBJ(?:ECT)?\s*:\s*)+", re.IGNORECASE)
 _CLOSED = re.compile(r"[.!?][\"')\]]*$")
@@ -32,7 +33,7 @@ def find_summary(blocks: list[str]) -> str | None:
     """Look for a summary in the first few blocks (preamble text, then paragraphs)."""
     for block in blocks[:4]:
         # A case-insensitive regex over a whole paragraph is slow; look for the word first.
-        at = _first_mention(block)
+        at = first_of(block, _SUMMARY_WORDS)
         if at < 0:
             continue
         start = _SUMMARY.search(block, max(0, at - 40))
@@ -53,8 +54,3 @@ def clean_subject(text: str) -> str | None:
     subject = " ".join(text.split()).strip()
     subject = _SUBJECT_KEYWORD.sub("", subject)
     return subject or None
-
-
-def _first_mention(block: str) -> int:
-    hits = [i for i in (block.find(w) for w in ("SUMMARY", "Summary", "summary")) if i >= 0]
-    return min(hits) if hits else -1

@@ -43,6 +43,16 @@ def _squash_ascii(block: str) -> str:
     return squashed.strip()
 
 
+def first_of(text: str, words: tuple[str, ...]) -> int:
+    """Offset of the earliest of ``words`` in ``text``, or -1 when none occurs.
+
+    ``str.find`` runs in C at memory speed; used as a probe it lets a costly
+    regex start where a match can begin instead of scanning the whole text.
+    """
+    hits = [i for i in map(text.find, words) if i >= 0]
+    return min(hits) if hits else -1
+
+
 def line_at(text: str, offset: int) -> int:
     """1-based line number of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
