@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from interdict.cables.header.routing import is_routing_indicator
 from interdict.cables.notes import Notes
 from interdict.cables.record import Recipient
 
@@ -34,7 +35,6 @@ BLOCK_KEYWORDS: frozenset[str] = frozenset({"TO", "INFO", "XMT"})
 
 PRECEDENCE_WORDS: frozenset[str] = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 
-_RI_RE = re.compile(r"R[A-Z]{3,6}", re.ASCII)
 _MCN_RE = re.compile(r"\d{4}", re.ASCII)
 # Capitals, digits and the punctuation real addresses use.
 _ADDRESS_RE = re.compile(r"[A-Z0-9][A-Z0-9 .,&'()/-]*", re.ASCII)
@@ -94,7 +94,7 @@ def _split(text: str) -> tuple[str | None, list[str], str | None, str | None]:
     routing_indicator: str | None = None
     if tokens and "/" in tokens[0]:
         head, _, rest = tokens[0].partition("/")
-        if _RI_RE.fullmatch(head):
+        if is_routing_indicator(head):
             routing_indicator = head
             if rest:
                 tokens[0] = rest

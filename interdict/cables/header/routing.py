@@ -77,7 +77,7 @@ def parse_routing(text: str) -> RoutingLine | None:
     if not precedence:
         return None
     indicators = tokens[i:]
-    if not all(ROUTING_INDICATOR_RE.fullmatch(t) for t in indicators):
+    if not all(map(is_routing_indicator, indicators)):
         return None
     return RoutingLine(precedence, indicators)
 
@@ -85,6 +85,6 @@ def parse_routing(text: str) -> RoutingLine | None:
 def parse_routing_continuation(text: str) -> list[str] | None:
     """Routing indicators wrapped onto their own line, or ``None`` if the line is not that."""
     tokens = text.split()
-    if tokens and all(ROUTING_INDICATOR_RE.fullmatch(t) for t in tokens):
+    if tokens and all(map(is_routing_indicator, tokens)):
         return tokens
     return None
