@@ -7,12 +7,16 @@ from importlib.resources import as_file, files
 import typer
 
 from interdict.cables.cli import app as cables_app
+from interdict.parties.cli import compare_command, lists_app, screen_command
 
 app = typer.Typer(
     help="Interdict: counter-proliferation and export-control platform.",
     no_args_is_help=True,
 )
 app.add_typer(cables_app, name="cables")
+app.add_typer(lists_app, name="lists")
+app.command("screen")(screen_command)
+app.command("compare")(compare_command)
 
 
 @app.command("demo")

@@ -1,0 +1,1 @@
+"""Restricted parties: list loaders, name normalisation, the match index and the screener."""

@@ -1,0 +1,1 @@
+"""Scoring a query against one listed entity, with the reasons for every point."""

@@ -1,0 +1,100 @@
+"""Pair the words of two names and turn the pairing into a score.
+
+Word order is ignored, so "Hemmat Shahid" pairs with "Shahid Hemmat"; the
+best-scoring pairs are taken first and each word is used once.  Words left
+over on either side cost their weight, which is how dropped and added
+words lower a score in proportion to how much they identify.  A leftover
+word may still equal two adjacent leftovers of the other name run together
+("Abdulrahman" and "Abdul Rahman").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interdict.parties.match.similarity import JOINED, MIN_SIMILARITY, word_similarity
+from interdict.parties.match.weights import Word
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Words of the query and of the candidate taken for the same word, and why."""
+
+    query: str
+    candidate: str
+    similarity: float
+    how: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class WordAlignment:
+    score: float
+    pairs: tuple[Pair, ...]
+    unmatched_query: tuple[Word, ...]
+    unmatched_candidate: tuple[Word, ...]
+
+
+def align(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> WordAlignment:
+    """Weighted Dice over greedily paired words: 1.0 when every word finds its twin."""
+    options: list[tuple[float, int, int, str]] = []
+    for i, q in enumerate(query):
+        for j, c in enumerate(candidate):
+            similarity, how = word_similarity(q.text, c.text, abjad)
+            if similarity >= MIN_SIMILARITY:
+                options.append((similarity, i, j, how))
+    options.sort(key=lambda option: (-option[0], option[1], option[2]))
+    free_q = set(range(len(query)))
+    free_c = set(range(len(candidate)))
+    pairs: list[Pair] = []
+    earned = 0.0
+    for similarity, i, j, how in options:
+        if i in free_q and j in free_c:
+            free_q.discard(i)
+            free_c.discard(j)
+            weight = query[i].weight + candidate[j].weight
+            earned += similarity * weight
+            pairs.append(Pair(query[i].text, candidate[j].text, similarity, how, weight))
+    for single, double, flip in ((query, candidate, False), (candidate, query, True)):
+        free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
+        for joined in _joins(single, free_single, double, free_double, abjad):
+            i, j1, j2, similarity = joined
+            free_single.discard(i)
+            free_double.difference_update((j1, j2))
+            weight = single[i].weight + double[j1].weight + double[j2].weight
+            earned += similarity * weight
+            two = f"{double[j1].text} {double[j2].text}"
+            q_text, c_text = (two, single[i].text) if flip else (single[i].text, two)
+            pairs.append(Pair(q_text, c_text, similarity, JOINED, weight))
+    total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
+    score = earned / total if total else 0.0
+    return WordAlignment(
+        round(min(1.0, score), 4),
+        tuple(pairs),
+        tuple(query[i] for i in sorted(free_q)),
+        tuple(candidate[j] for j in sorted(free_c)),
+    )
+
+
+def _joins(
+    single: Sequence[Word],
+    free_single: set[int],
+    double: Sequence[Word],
+    free_double: set[int],
+    abjad: bool,
+) -> list[tuple[int, int, int, float]]:
+    """Leftover words that equal two adjacent leftovers of the other name written together."""
+    found: list[tuple[int, int, int, float]] = []
+    used: set[int] = set()
+    for i in sorted(free_single):
+        for j in sorted(free_double):
+            k = j + 1
+            if k not in free_double or j in used or k in used:
+                continue
+            similarity, _ = word_similarity(single[i].text, double[j].text + double[k].text, abjad)
+            if similarity >= 0.8:
+                found.append((i, j, k, similarity))
+                used.update((j, k))
+                break
+    return found

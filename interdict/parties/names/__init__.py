@@ -1,0 +1,1 @@
+"""Names as the matcher sees them: normalised, transliterated, split into weighted parts."""

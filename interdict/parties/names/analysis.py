@@ -1,0 +1,111 @@
+"""One name string into the form the matcher compares: ASCII words, each with a kind.
+
+Legal forms are taken out before anything else, in the name's own script,
+by rigour's org-type table (so ``ООО`` and ``有限公司`` are recognised before
+transliteration blurs them), and then by Interdict's own table on the ASCII
+words for the forms rigour does not know.  They are kept aside, not
+compared: "Ardalan Machineries Co." and "Ardalan Machineries Company" are
+the same party, and a registry's choice of Ltd or GmbH proves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rigour.names import extract_org_types, remove_org_types
+from rigour.text import is_stopword
+
+from interdict.parties.names.scripts import Script, dominant_script, split_scripts
+from interdict.parties.names.translit import ascii_word, fold
+from interdict.parties.names.vocabulary import generic_words, strip_table_phrases
+
+_APOSTROPHES = re.compile(r"['’‘`ʻʼ]")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+class Kind(StrEnum):
+    """What a word contributes: ``word`` identifies, the others mostly describe."""
+
+    WORD = "word"
+    GENERIC = "generic"
+    STOP = "stop"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name ready to compare: its ASCII words, their kinds, and what was set aside."""
+
+    text: str
+    tokens: tuple[str, ...]
+    kinds: tuple[Kind, ...]
+    legal_forms: tuple[str, ...]
+    script: Script
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The words that take part in comparison: everything but stop words."""
+        return tuple(t for t, k in zip(self.tokens, self.kinds, strict=True) if k is not Kind.STOP)
+
+
+def analyse(name: str, organisation: bool) -> NameForm:
+    """Normalise one name; never raises, whatever the input."""
+    folded = fold(name)
+    script = dominant_script(folded)
+    text = _ascii_text(split_scripts(folded))
+    legal: list[str] = []
+    if organisation:
+        stripped, legal = _strip_legal_forms(folded, text, script)
+        if _NOT_WORD.sub("", stripped):
+            text = stripped
+        else:
+            legal = []  # a name made only of legal forms is its own name
+    words = _NOT_WORD.sub(" ", text).split()
+    syllables = script.is_syllabic
+    kinds = tuple(_kind(word, syllables) for word in words)
+    return NameForm(name, tuple(words), kinds, tuple(dict.fromkeys(legal)), script)
+
+
+def normalise(text: str) -> str:
+    """Any text as lower-case ASCII words joined by single spaces; idempotent."""
+    return " ".join(_NOT_WORD.sub(" ", _ascii_text(split_scripts(fold(text)))).split())
+
+
+def _ascii_text(folded: str) -> str:
+    """ASCII, chunk by chunk, keeping punctuation: ``a.ş.`` becomes ``a.s.``, not ``a s``."""
+    return " ".join(ascii_word(chunk) for chunk in _APOSTROPHES.sub("", folded).split())
+
+
+def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, list[str]]:
+    """Remove legal forms: native-script ones, then Interdict's table, then rigour's on ASCII.
+
+    The table runs before rigour's ASCII pass because its phrases are longer:
+    "Pvt Ltd" and "Anonim Şirketi" must go as a whole, not leave "pvt" or
+    "anonim" behind after rigour has taken "Ltd" or "Şirketi".
+    """
+    legal: list[str] = []
+    if script is not Script.LATIN:
+        found = extract_org_types(folded, generic=True)
+        if found:
+            legal.extend(form for _, form in found)
+            text = _ascii_text(split_scripts(remove_org_types(folded)))
+    text, table_forms = strip_table_phrases(text)
+    legal.extend(table_forms)
+    found = extract_org_types(text, generic=True)
+    if found:
+        legal.extend(form for _, form in found)
+        text = remove_org_types(text)
+    return text, legal
+
+
+def _kind(word: str, syllable: bool) -> Kind:
+    """Classify a word; a transliterated Han or Hangul syllable is never a stop word."""
+    if word.isdigit():
+        return Kind.NUMBER
+    if word in generic_words():
+        return Kind.GENERIC
+    if not syllable and is_stopword(word):
+        return Kind.STOP
+    return Kind.WORD

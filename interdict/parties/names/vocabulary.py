@@ -1,0 +1,55 @@
+"""The two word tables the matcher owns: legal forms rigour misses, and generic trade words.
+
+Both live as TSV files under ``interdict/data/parties`` so that each entry
+carries its language, meaning and public source, and so that users can read
+exactly which words are treated specially.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (files("interdict.data") / "parties" / name).read_text(encoding="utf-8")
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+@cache
+def legal_form_phrases() -> dict[tuple[str, ...], str]:
+    """Legal-form phrase (as a word tuple) to its class, e.g. ``("a", "s") -> "jsc"``."""
+    return {tuple(row[0].split()): row[1] for row in _rows("legal_forms.tsv")}
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    """All table phrases as one pattern, longest first, tolerant of dots between words.
+
+    Words must be separated (``a s`` matches "a.s." and "a s", never "as"),
+    and a phrase must stand alone, not inside a longer word.
+    """
+    phrases = sorted(legal_form_phrases(), key=lambda p: (-len(p), -len(" ".join(p))))
+    parts = [r"[\s.,]+".join(re.escape(word) for word in phrase) for phrase in phrases]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")\.?(?![a-z0-9])")
+
+
+def strip_table_phrases(text: str) -> tuple[str, list[str]]:
+    """Remove every table phrase from lower-case ASCII text; the text and the classes found."""
+    phrases = legal_form_phrases()
+    found: list[str] = []
+
+    def remove(match: re.Match[str]) -> str:
+        found.append(phrases[tuple(re.findall(r"[a-z0-9]+", match.group(0)))])
+        return " "
+
+    return _phrase_pattern().sub(remove, text), found
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Trade words ("trading", "sanayi", "jituan") whose weight the matcher caps."""
+    return frozenset(row[0] for row in _rows("generic_words.tsv"))

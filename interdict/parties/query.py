@@ -1,0 +1,81 @@
+"""A screening query, checked: a known schema, real country codes, real dates.
+
+Bad input is refused here with a message naming the field, before any
+search runs, so the CLI, the batch and the API all fail the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from followthemoney import model, registry
+
+from interdict.parties.match.score import Facts
+from interdict.parties.names.analysis import NameForm, analyse
+
+QUERY_SCHEMATA = ("LegalEntity", "Person", "Organization", "Company", "Vessel", "Airplane")
+
+
+class QueryError(ValueError):
+    """A query field that cannot be used, with a message naming it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    names: tuple[str, ...]
+    schema: str = "LegalEntity"
+    countries: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+
+    @property
+    def facts(self) -> Facts:
+        return Facts(self.schema, self.countries, self.birth_dates, self.identifiers)
+
+    def forms(self) -> list[NameForm]:
+        organisation = self.schema != "Person"
+        return [form for name in self.names if (form := analyse(name, organisation)).content]
+
+
+def make_query(
+    names: Iterable[str],
+    schema: str | None = None,
+    countries: Iterable[str] = (),
+    birth_dates: Iterable[str] = (),
+    identifiers: Iterable[str] = (),
+) -> Query:
+    """Validate and normalise the parts of a query; raises ``QueryError``."""
+    cleaned_names = tuple(n.strip() for n in names if n and n.strip())
+    if not cleaned_names:
+        raise QueryError("name: a non-empty name is required")
+    schema = schema or "LegalEntity"
+    if schema not in QUERY_SCHEMATA:
+        raise QueryError(
+            f"schema: unknown schema {schema!r}; use one of {', '.join(QUERY_SCHEMATA)}"
+        )
+    return Query(
+        names=cleaned_names,
+        schema=schema,
+        countries=tuple(_country(c) for c in countries if c),
+        birth_dates=tuple(_date(d) for d in birth_dates if d),
+        identifiers=tuple(i for i in identifiers if i),
+    )
+
+
+def can_match(query_schema: str, listed_schema: str) -> bool:
+    return bool(model.get(query_schema).can_match(model.get(listed_schema)))  # type: ignore[union-attr]
+
+
+def _country(value: str) -> str:
+    code = registry.country.clean(value.strip())
+    if code is None:
+        raise QueryError(f"country: unknown country {value!r}; use an ISO 3166-1 code such as IR")
+    return code
+
+
+def _date(value: str) -> str:
+    date = registry.date.clean(value.strip())
+    if date is None:
+        raise QueryError(f"birth_date: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return date

@@ -1,0 +1,132 @@
+"""The screening output contract: every score with the evidence behind it.
+
+These models are what the CLI prints with ``--json``, what the batch
+writes per line and what the API returns; their JSON schemas are in
+``docs/schemas/``.  An explanation is meant to be pasted into a case file:
+which names were compared, which words were paired and by what rule, what
+each word weighed, what was left over, and what else moved the score.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from interdict.parties.match.names import NameMatch
+from interdict.parties.match.qualifiers import Adjustment
+from interdict.parties.match.score import Scored
+from interdict.parties.match.weights import Word
+
+DEFAULT_THRESHOLD = 0.7
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class WordPair(_Frozen):
+    query: str
+    candidate: str
+    similarity: float = Field(description="0-1 likeness of the two words")
+    how: str = Field(description="exact, spelling, sound, consonants or joined")
+    weight: float = Field(description="combined weight of the two words in the name score")
+
+
+class LooseWord(_Frozen):
+    word: str
+    kind: str
+    weight: float
+    why: str
+
+
+class NameEvidence(_Frozen):
+    query: str = Field(description="the query name as given")
+    candidate: str = Field(description="the listed name it was compared with")
+    score: float
+    method: str = Field(description="words or acronym")
+    detail: str
+    weak_alias: bool
+    pairs: list[WordPair]
+    unmatched_query: list[LooseWord]
+    unmatched_candidate: list[LooseWord]
+    legal_forms_ignored: list[str]
+
+
+class Feature(_Frozen):
+    feature: str = Field(description="country, birth_date or identifier")
+    effect: float = Field(description="added to the name score")
+    detail: str
+
+
+class Explanation(_Frozen):
+    summary: str
+    threshold: float
+    name: NameEvidence
+    adjustments: list[Feature]
+
+
+class Listing(_Frozen):
+    """One sanction or export-control listing of the matched entity."""
+
+    authority: list[str]
+    program: list[str]
+    listing_date: list[str]
+    reference: list[str]
+    source_url: list[str]
+
+
+class Match(_Frozen):
+    entity_id: str
+    caption: str
+    schema_: str = Field(alias="schema")
+    score: float
+    match: bool
+    datasets: list[str]
+    explanation: Explanation
+    listings: list[Listing] = []
+
+
+def explain(scored: Scored, threshold: float) -> Explanation:
+    name = _evidence(scored.name)
+    adjustments = [_feature(a) for a in scored.adjustments]
+    verdict = "match" if scored.score >= threshold else "below threshold"
+    moved = "".join(f"; {a.feature} {a.effect:+.2f}" for a in adjustments)
+    summary = (
+        f"{scored.score:.2f} ({verdict} at {threshold:.2f}): name {name.score:.2f} by "
+        f"{name.method} ('{name.query}' ~ '{name.candidate}'){moved}"
+    )
+    return Explanation(summary=summary, threshold=threshold, name=name, adjustments=adjustments)
+
+
+def _evidence(match: NameMatch) -> NameEvidence:
+    alignment = match.alignment
+    return NameEvidence(
+        query=match.query.form.text,
+        candidate=match.candidate.form.text,
+        score=match.score,
+        method=match.method,
+        detail=match.detail,
+        weak_alias=match.candidate.weak,
+        pairs=[
+            WordPair(
+                query=p.query,
+                candidate=p.candidate,
+                similarity=round(p.similarity, 4),
+                how=p.how,
+                weight=round(p.weight, 4),
+            )
+            for p in alignment.pairs
+        ],
+        unmatched_query=[_loose(w) for w in alignment.unmatched_query],
+        unmatched_candidate=[_loose(w) for w in alignment.unmatched_candidate],
+        legal_forms_ignored=sorted(
+            set(match.query.form.legal_forms) | set(match.candidate.form.legal_forms)
+        ),
+    )
+
+
+def _loose(word: Word) -> LooseWord:
+    return LooseWord(word=word.text, kind=word.kind.value, weight=word.weight, why=word.why)
+
+
+def _feature(adjustment: Adjustment) -> Feature:
+    return Feature(feature=adjustment.feature, effect=adjustment.effect, detail=adjustment.detail)

@@ -1,0 +1,146 @@
+"""Screen parties against every loaded dataset: retrieve, compare, explain, cite the listing.
+
+Each dataset is searched with its own index and its own word statistics,
+because "Industrial" is common in one list and rare in another.  Results
+from all datasets are merged by score.  Every match carries its
+explanation and the listings (sanctions, export-control entries) that the
+dataset links to the entity, so the officer sees why it matched and why it
+matters in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from interdict.parties.index.keys import query_keys, word_key
+from interdict.parties.index.records import EntityRecord
+from interdict.parties.index.search import MatchIndex
+from interdict.parties.match.names import WeightedName
+from interdict.parties.match.score import Facts, score
+from interdict.parties.match.weights import weigh_form
+from interdict.parties.names.analysis import NameForm
+from interdict.parties.query import Query, can_match
+from interdict.parties.results import DEFAULT_THRESHOLD, Listing, Match, explain
+from interdict.parties.store.bundled import ensure_bundled
+from interdict.parties.store.datasets import DatasetError, DatasetInfo, current_version, read_info
+from interdict.parties.store.entities import EntityReader
+from interdict.parties.store.home import data_home
+
+CANDIDATES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    info: DatasetInfo
+    index: MatchIndex
+    entities: EntityReader
+
+    @classmethod
+    def open(cls, directory: Path) -> Dataset:
+        return cls(read_info(directory), MatchIndex(directory), EntityReader(directory))
+
+
+class Screener:
+    """Opened datasets, ready to answer queries from any number of threads."""
+
+    def __init__(self, datasets: list[Dataset]) -> None:
+        self.datasets = datasets
+
+    @classmethod
+    def open(cls, home: Path | None = None, names: Iterable[str] | None = None) -> Screener:
+        """Open the named datasets (default: all), loading the bundled one if it is missing."""
+        home = home or data_home()
+        available = ensure_bundled(home)
+        wanted = list(names) if names else available
+        opened = []
+        for name in wanted:
+            directory = current_version(home, name)
+            if directory is None:
+                known = ", ".join(available) or "none"
+                raise DatasetError(f"dataset: no dataset named {name!r} (loaded: {known})")
+            opened.append(Dataset.open(directory))
+        return cls(opened)
+
+    def screen(
+        self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[Match]:
+        """Matches at or above ``threshold``, best first, at most ``limit``."""
+        found: list[Match] = []
+        forms = query.forms()
+        if not forms:
+            return []
+        for dataset in self.datasets:
+            found.extend(_screen_one(dataset, query, forms, threshold))
+        found.sort(key=lambda m: (-m.score, m.entity_id))
+        return found[:limit]
+
+
+def _screen_one(
+    dataset: Dataset, query: Query, forms: list[NameForm], threshold: float
+) -> list[Match]:
+    index = dataset.index
+    keys: set[str] = set()
+    for form in forms:
+        keys.update(query_keys(form))
+    records = [index.record(e) for e in index.candidates(keys, CANDIDATES)]
+    records = [r for r in records if can_match(query.schema, r.schema)]
+    frequencies = _frequencies(index, forms, records)
+    size = index.names
+    query_names = tuple(WeightedName(f, weigh_form(f, frequencies, size)) for f in forms)
+    matches = []
+    for record in records:
+        listed = tuple(
+            WeightedName(n.form, weigh_form(n.form, frequencies, size), n.weak)
+            for n in record.names
+        )
+        scored = score(query_names, query.facts, listed, _facts(record))
+        if scored is None or scored.score < threshold:
+            continue
+        matches.append(
+            Match(
+                entity_id=record.entity_id,
+                caption=record.caption,
+                schema=record.schema,
+                score=scored.score,
+                match=True,
+                datasets=sorted({dataset.info.name, *record.datasets}),
+                explanation=explain(scored, threshold),
+                listings=_listings(dataset.entities.linked(record.entity_id)),
+            )
+        )
+    return matches
+
+
+def _frequencies(
+    index: MatchIndex, forms: list[NameForm], records: list[EntityRecord]
+) -> dict[str, int]:
+    words = {w for f in forms for w in f.tokens}
+    words.update(w for r in records for n in r.names for w in n.form.tokens)
+    ordered = sorted(words)
+    counts = index.frequencies([word_key(w) for w in ordered])
+    return dict(zip(ordered, counts, strict=True))
+
+
+def _facts(record: EntityRecord) -> Facts:
+    return Facts(record.schema, record.countries, record.birth_dates, record.identifiers)
+
+
+def _listings(linked: list[dict[str, Any]]) -> list[Listing]:
+    listings = []
+    for entity in linked:
+        if entity.get("schema") != "Sanction":
+            continue
+        props: dict[str, list[str]] = entity.get("properties", {})
+        listings.append(
+            Listing(
+                authority=props.get("authority", []),
+                program=props.get("program", []),
+                listing_date=props.get("listingDate", []) or props.get("startDate", []),
+                reference=props.get("unscId", []) + props.get("authorityId", []),
+                source_url=props.get("sourceUrl", []),
+            )
+        )
+    return listings

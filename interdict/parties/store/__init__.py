@@ -1,0 +1,1 @@
+"""Datasets on disk: built aside, swapped in atomically, opened read-only for screening."""

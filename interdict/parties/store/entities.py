@@ -1,0 +1,80 @@
+"""The full entities of one dataset version, in SQLite, for showing what matched and why.
+
+The index holds only what comparison needs; the officer also needs the
+listing itself: the entity as published and the sanctions that point at it.
+FtM links such as ``Sanction.entity`` are recorded as (target, source)
+pairs at load time so a match's listings are one indexed lookup away.
+SQLite is used directly: a version is written once and then only read, so
+there is nothing to migrate.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import orjson
+from followthemoney import EntityProxy, registry
+
+FILE = "entities.sqlite"
+_SCHEMA = """
+CREATE TABLE entities (id TEXT PRIMARY KEY, schema TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE links (target TEXT NOT NULL, source TEXT NOT NULL, property TEXT NOT NULL);
+"""
+
+
+class EntityWriter:
+    def __init__(self, directory: Path) -> None:
+        self._db = sqlite3.connect(directory / FILE)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self._batch: list[tuple[str, str, bytes]] = []
+        self._links: list[tuple[str, str, str]] = []
+
+    def add(self, proxy: EntityProxy) -> None:
+        entity_id = str(proxy.id)
+        self._batch.append((entity_id, proxy.schema.name, orjson.dumps(proxy.to_dict())))
+        for prop, value in proxy.itervalues():
+            if prop.type is registry.entity:
+                self._links.append((value, entity_id, prop.name))
+        if len(self._batch) >= 5000:
+            self._flush()
+
+    def finish(self) -> None:
+        self._flush()
+        self._db.execute("CREATE INDEX links_target ON links (target)")
+        self._db.commit()
+        self._db.close()
+
+    def abandon(self) -> None:
+        self._db.close()
+
+    def _flush(self) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?)", self._batch)
+        self._db.executemany("INSERT INTO links VALUES (?, ?, ?)", self._links)
+        self._batch.clear()
+        self._links.clear()
+
+
+class EntityReader:
+    """Read-only access; one connection per thread, as sqlite3 requires."""
+
+    def __init__(self, directory: Path) -> None:
+        self._uri = f"file:{directory / FILE}?mode=ro&immutable=1"
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self._connect() as db:
+            row = db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if row is None else dict(orjson.loads(row[0]))
+
+    def linked(self, target: str) -> list[dict[str, Any]]:
+        """Entities that point at ``target``: its sanctions, ownerships, addresses."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT e.data FROM links l JOIN entities e ON e.id = l.source WHERE l.target = ?",
+                (target,),
+            ).fetchall()
+        return [dict(orjson.loads(row[0])) for row in rows]

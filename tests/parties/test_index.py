@@ -1,0 +1,120 @@
+"""The match index: keys, build, retrieval, persistence and restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from interdict.parties.index import files
+from interdict.parties.index.build import IndexBuilder
+from interdict.parties.index.keys import name_keys, query_keys, word_key
+from interdict.parties.index.records import EntityRecord, ListedName, name_variants
+from interdict.parties.index.search import MatchIndex
+from interdict.parties.names.analysis import analyse
+
+
+def _record(entity_id: str, *names: str, schema: str = "Organization") -> EntityRecord:
+    forms = tuple(ListedName(analyse(n, schema != "Person"), False) for n in names)
+    return EntityRecord(entity_id, schema, names[0], forms, ("ir",), (), (), ("test",))
+
+
+def _build(directory: Path, records: list[EntityRecord]) -> MatchIndex:
+    builder = IndexBuilder(directory)
+    for record in records:
+        builder.add(record)
+    stats = builder.finish()
+    assert stats.entities == len(records)
+    return MatchIndex(directory)
+
+
+def test_key_hash_is_stable_across_processes() -> None:
+    # A fixed value: the on-disk format depends on it never changing.
+    assert files.key_hash("w:shahid") == files.key_hash("w:shahid")
+    assert files.key_hash("w:shahid") != files.key_hash("w:shahie")
+    assert 0 <= files.key_hash("w:shahid") < 2**64
+
+
+def test_name_keys_cover_word_sound_consonant_affix_acronym_and_join() -> None:
+    keys = name_keys(analyse("Shahid Hemmat Industrial Group", True))
+    assert {"w:shahid", "w:hemmat", "a:shig", "j:shahidhemmatindustrialgroup"} <= keys
+    assert any(k.startswith("p:") for k in keys)
+    assert any(k.startswith("c:") for k in keys)
+    assert {"b:indu", "e:rial"} <= keys
+
+
+def test_query_keys_read_a_short_word_as_an_acronym() -> None:
+    assert "a:shig" in query_keys(analyse("SHIG", True))
+    assert "a:shig" in query_keys(analyse("S.H.I.G.", True))
+
+
+def test_bracketed_acronym_becomes_its_own_name() -> None:
+    assert name_variants("SHAHID HEMMAT INDUSTRIAL GROUP (SHIG)") == [
+        "SHAHID HEMMAT INDUSTRIAL GROUP",
+        "SHIG",
+    ]
+    assert name_variants("(SHIG)") == ["SHIG"]
+    assert name_variants("Plain Name") == ["Plain Name"]
+
+
+def test_record_round_trips_through_bytes() -> None:
+    record = _record("e1", "ООО Ромашка", "Romashka Trading")
+    assert EntityRecord.loads(record.dumps()) == record
+
+
+def test_retrieval_ranks_the_right_entity_first(tmp_path: Path) -> None:
+    index = _build(
+        tmp_path,
+        [
+            _record("shig", "Shahid Hemmat Industrial Group"),
+            _record("sbig", "Shahid Bagheri Industrial Group"),
+            _record("other", "Golden Star Trading"),
+        ],
+    )
+    ranked = index.candidates(query_keys(analyse("Shahid Hemat", True)), 10)
+    assert index.record(ranked[0]).entity_id == "shig"
+    assert "other" not in {index.record(e).entity_id for e in ranked}
+    acronym = index.candidates(query_keys(analyse("SHIG", True)), 10)
+    assert index.record(acronym[0]).entity_id == "shig"
+
+
+def test_typo_in_the_only_distinctive_word_is_still_retrieved(tmp_path: Path) -> None:
+    index = _build(tmp_path, [_record("a", "Ardalan Machineries"), _record("b", "Other Words")])
+    ranked = index.candidates(query_keys(analyse("Ardalam", True)), 10)
+    assert [index.record(e).entity_id for e in ranked][:1] == ["a"]
+
+
+def test_frequencies_count_names_per_word(tmp_path: Path) -> None:
+    index = _build(
+        tmp_path,
+        [_record("a", "Alpha Trading"), _record("b", "Beta Trading"), _record("c", "Gamma")],
+    )
+    assert index.frequencies([word_key("trading"), word_key("alpha"), word_key("absent")]) == [
+        2,
+        1,
+        0,
+    ]
+    assert index.names == 3
+    assert index.entities == 3
+
+
+def test_index_reopens_from_disk_without_rebuilding(tmp_path: Path) -> None:
+    _build(tmp_path, [_record("a", "Alpha Trading"), _record("b", "Beta")])
+    reopened = MatchIndex(tmp_path)
+    assert reopened.record(1).entity_id == "b"
+    keys = np.load(tmp_path / files.KEYS, mmap_mode="r")
+    assert isinstance(keys, np.memmap)
+    assert list(keys) == sorted(keys)
+
+
+def test_common_keys_are_skipped_unless_nothing_rarer_exists(tmp_path: Path) -> None:
+    index = _build(tmp_path, [_record("a", "Trading"), _record("b", "Trading")])
+    # Only a common word: the rarest key is still used, so the query is not left empty.
+    assert len(index.candidates(query_keys(analyse("Trading", True)), 10)) == 2
+    assert index.candidates({"w:nothing-like-this"}, 10) == []
+
+
+def test_empty_index_answers_nothing(tmp_path: Path) -> None:
+    index = _build(tmp_path, [])
+    assert index.candidates({"w:anything"}, 5) == []
+    assert index.frequencies(["w:anything"]) == [0]

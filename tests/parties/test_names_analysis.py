@@ -1,0 +1,289 @@
+"""Name analysis: which script a name is in, its ASCII words, their kinds, its legal forms.
+
+Every later step compares the output of ``analyse``, so these tests pin down
+what it gives for each script the lists use, which legal forms it sets aside
+(and that it never sets them aside for people), and how words are classified.
+The two word tables under ``interdict/data/parties`` are checked row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+
+from interdict.parties.names.analysis import Kind, analyse, normalise
+from interdict.parties.names.scripts import Script, dominant_script
+from interdict.parties.names.vocabulary import generic_words, legal_form_phrases
+
+# -- scripts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "script"),
+    [
+        ("Shahid Hemmat", Script.LATIN),
+        ("Şahin Güneş Sanayi", Script.LATIN),
+        ("Nguyễn Văn Thiệu", Script.LATIN),
+        ("Шахид Хеммат", Script.CYRILLIC),
+        ("Αθήνα Παπαδόπουλος", Script.GREEK),
+        ("محمد علي", Script.ARABIC),
+        ("شهید همت", Script.ARABIC),  # Persian: ی and پ/گ are in the Arabic block
+        ("שמעון פרס", Script.HEBREW),
+        ("习近平", Script.HAN),
+        ("김정은", Script.HANGUL),
+        ("カタカナ", Script.KANA),
+        ("ひらがな", Script.KANA),
+        ("กรุงเทพ", Script.OTHER),
+        # One foreign word marks the name: its non-Latin part needs the special rules.
+        ("ООО Ardalan", Script.CYRILLIC),
+        ("Ardalan Trading شرکت", Script.ARABIC),
+    ],
+)
+def test_dominant_script(name: str, script: Script) -> None:
+    assert dominant_script(name) is script
+    assert analyse(name, organisation=False).script is script
+
+
+@pytest.mark.parametrize("text", ["", "123 !!", "★ 42 ☆", "—"])
+def test_text_without_letters_counts_as_latin(text: str) -> None:
+    assert dominant_script(text) is Script.LATIN
+
+
+def test_most_letters_decide_between_two_foreign_scripts() -> None:
+    assert dominant_script("ООО Ромашка 公司") is Script.CYRILLIC
+    assert dominant_script("ООО 华为技术有限公司") is Script.HAN
+
+
+def test_abjads_and_syllabic_scripts() -> None:
+    assert {s for s in Script if s.is_abjad} == {Script.ARABIC, Script.HEBREW}
+    assert {s for s in Script if s.is_syllabic} == {Script.HAN, Script.HANGUL, Script.KANA}
+
+
+# -- transliteration -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Шахид Хеммат", ("shahid", "hemmat")),
+        ("Ромашка", ("romashka",)),
+        ("Αθήνα Παπαδόπουλος", ("athina", "papadopoulos")),
+        # Abjads: unvocalised consonants (w and y stand for the long vowels).
+        ("محمد", ("mhmd",)),
+        ("شهید همت", ("shhyd", "hmt")),
+        ("פרס", ("prs",)),
+        ("מרדכי", ("mrdky",)),
+        # Han: one word per syllable.
+        ("习近平", ("xi", "jin", "ping")),
+        ("华为", ("hua", "wei")),
+        ("トヨタ", ("toyota",)),
+        # Latin with diacritics, ligatures and apostrophes.
+        ("Şahin GÜNEŞ", ("sahin", "gunes")),
+        ("İstanbul Straße", ("istanbul", "strasse")),
+        ("O'Brien Ma’ruf", ("obrien", "maruf")),
+        ("ﬁrst  -  Œuvre", ("first", "oeuvre")),
+    ],
+)
+def test_transliteration_to_ascii_words(name: str, tokens: tuple[str, ...]) -> None:
+    assert analyse(name, organisation=False).tokens == tokens
+
+
+def test_hangul_becomes_ascii_syllables() -> None:
+    tokens = analyse("김정은", organisation=False).tokens
+    assert "".join(tokens) == "gimjeongeun"
+    assert all(re.fullmatch(r"[a-z]+", t) for t in tokens)
+
+
+@pytest.mark.parametrize("name", ["سعيد", "جعفر", "مسعود", "שמעון"])
+def test_ayin_does_not_split_a_word(name: str) -> None:
+    assert len(analyse(name, organisation=False).tokens) == 1
+
+
+def test_normalise_joins_ascii_words_with_single_spaces() -> None:
+    assert normalise("  Shahid\tHEMMAT—Industrial  Group. ") == "shahid hemmat industrial group"
+    assert normalise("Шахид Хеммат") == "shahid hemmat"
+    assert normalise("") == ""
+    assert normalise("!!! ---") == ""
+
+
+# -- legal forms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [
+        ("Ardalan Ltd", ("ardalan",), ("llc",)),
+        ("Ardalan Limited", ("ardalan",), ("llc",)),
+        ("Ardalan Co.", ("ardalan",), ("company",)),
+        ("Ardalan Company", ("ardalan",), ("company",)),
+        ("ARDALAN CORP.", ("ardalan",), ("company",)),
+        ("Ardalan Corporation", ("ardalan",), ("company",)),
+        ("Ardalan S.A.", ("ardalan",), ("jsc",)),
+        ("Ardalan A.Ş.", ("ardalan",), ("jsc",)),
+        ("Ardalan A.S.", ("ardalan",), ("jsc",)),
+        ("Ardalan Anonim Şirketi", ("ardalan",), ("jsc",)),
+        ("Ardalan Ltd. Şti.", ("ardalan",), ("llc",)),
+        ("Ardalan GmbH", ("ardalan",), ("llc",)),
+        ("OOO Ardalan", ("ardalan",), ("llc",)),
+        ("ООО Ромашка", ("romashka",), ("llc",)),
+        ("ООО «Ромашка»", ("romashka",), ("llc",)),
+        ("ЗАО Ромашка", ("romashka",), ("jsc",)),
+        ("ООО Ardalan", ("ardalan",), ("llc",)),
+        ("شرکت همت", ("hmt",), ("company",)),
+        ("Sherkat Ardalan", ("ardalan",), ("company",)),
+        ("华为技术有限公司", ("hua", "wei", "ji", "shu"), ("llc",)),
+        ("Huawei Youxian Gongsi", ("huawei",), ("llc",)),
+        ("Sony Kabushiki Kaisha", ("sony",), ("jsc",)),
+        ("Golden Star Trading Company Ltd", ("golden", "star", "trading"), ("company", "llc")),
+        ("トヨタ株式会社", ("toyota",), ("jsc",)),
+        ("トヨタ 株式会社", ("toyota",), ("jsc",)),
+        ("Tata Pvt Ltd", ("tata",), ("llc",)),
+        ("Tata Pvt. Ltd.", ("tata",), ("llc",)),
+        ("Tata Private Limited", ("tata",), ("llc",)),
+        ("Ardalan Anonim Sirketi", ("ardalan",), ("jsc",)),
+    ],
+)
+def test_organisation_legal_forms_are_set_aside(
+    name: str, tokens: tuple[str, ...], legal: tuple[str, ...]
+) -> None:
+    form = analyse(name, organisation=True)
+    assert form.tokens == tokens
+    assert form.legal_forms == legal
+    assert form.text == name
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Ardalan Ltd", ("ardalan", "ltd")),
+        ("Ardalan Co.", ("ardalan", "co")),
+        ("Ardalan GmbH", ("ardalan", "gmbh")),
+        ("OOO Ardalan", ("ooo", "ardalan")),
+        ("ООО Ромашка", ("ooo", "romashka")),
+        ("شرکت همت", ("shrkt", "hmt")),
+        ("Sherkat Ardalan", ("sherkat", "ardalan")),
+    ],
+)
+def test_legal_forms_are_not_stripped_from_persons(name: str, tokens: tuple[str, ...]) -> None:
+    form = analyse(name, organisation=False)
+    assert form.tokens == tokens
+    assert form.legal_forms == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Ltd", ("ltd",)),
+        ("LLC", ("llc",)),
+        ("GmbH", ("gmbh",)),
+        ("Company", ("company",)),
+        ("ООО", ("ooo",)),
+        ("Co. Ltd", ("co", "ltd")),
+    ],
+)
+def test_name_made_only_of_legal_forms_keeps_its_words(name: str, tokens: tuple[str, ...]) -> None:
+    form = analyse(name, organisation=True)
+    assert form.tokens == tokens
+    assert form.legal_forms == ()
+
+
+# -- kinds ---------------------------------------------------------------------------------
+
+
+def test_generic_trade_words() -> None:
+    form = analyse("Shahid Hemmat Industrial Group", organisation=True)
+    assert form.kinds == (Kind.WORD, Kind.WORD, Kind.GENERIC, Kind.GENERIC)
+    form = analyse("Ardalan Trading", organisation=True)
+    assert form.kinds == (Kind.WORD, Kind.GENERIC)
+
+
+def test_turkish_generic_and_stop_words() -> None:
+    form = analyse("Ardalan Sanayi ve Ticaret Ltd. Şti.", organisation=True)
+    assert form.tokens == ("ardalan", "sanayi", "ve", "ticaret")
+    assert form.kinds == (Kind.WORD, Kind.GENERIC, Kind.STOP, Kind.GENERIC)
+    assert form.content == ("ardalan", "sanayi", "ticaret")
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("Bank of Iran", (Kind.WORD, Kind.STOP, Kind.WORD)),
+        ("Al Rashid", (Kind.STOP, Kind.WORD)),
+        ("Unit 7", (Kind.WORD, Kind.NUMBER)),
+        ("Shipyard 12 of 2010", (Kind.WORD, Kind.NUMBER, Kind.STOP, Kind.NUMBER)),
+    ],
+)
+def test_stop_words_and_numbers(name: str, kinds: tuple[Kind, ...]) -> None:
+    for organisation in (True, False):
+        assert analyse(name, organisation).kinds == kinds
+
+
+def test_content_drops_only_stop_words() -> None:
+    form = analyse("Bank of Iran 7 Trading", organisation=True)
+    assert form.content == ("bank", "iran", "7", "trading")
+
+
+def test_han_and_hangul_syllables_are_never_stop_words() -> None:
+    # The same ASCII syllables written in Latin letters are stop words.
+    assert analyse("An De", organisation=False).kinds == (Kind.STOP, Kind.STOP)
+    assert analyse("安德", organisation=False).tokens == ("an", "de")
+    assert analyse("安德", organisation=False).kinds == (Kind.WORD, Kind.WORD)
+    assert analyse("何 德", organisation=False).kinds == (Kind.WORD, Kind.WORD)
+    assert analyse("안 도", organisation=False).tokens == ("an", "do")
+    assert analyse("안 도", organisation=False).kinds == (Kind.WORD, Kind.WORD)
+
+
+# -- word tables ---------------------------------------------------------------------------
+
+
+def _table(name: str) -> list[str]:
+    text = (files("interdict.data") / "parties" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+LEGAL_ROWS = _table("legal_forms.tsv")
+GENERIC_ROWS = _table("generic_words.tsv")
+LEGAL_CLASSES = {"company", "llc", "jsc"}
+
+
+def test_tables_are_not_empty() -> None:
+    assert len(LEGAL_ROWS) >= 20
+    assert len(GENERIC_ROWS) >= 40
+
+
+@pytest.mark.parametrize("row", LEGAL_ROWS, ids=lambda row: row.split("\t")[0])
+def test_legal_form_row(row: str) -> None:
+    columns = row.split("\t")
+    assert len(columns) == 5
+    assert all(c == c.strip() and c for c in columns)
+    phrase, cls, language, meaning, source = columns
+    assert normalise(phrase) == phrase  # lower-case ASCII words, as the analyser sees them
+    assert cls in LEGAL_CLASSES
+    assert re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?(/[a-z]{2})?", language)
+    assert meaning
+    assert source.startswith("https://")
+    assert legal_form_phrases()[tuple(phrase.split())] == cls
+
+
+@pytest.mark.parametrize("row", GENERIC_ROWS, ids=lambda row: row.split("\t")[0])
+def test_generic_word_row(row: str) -> None:
+    columns = row.split("\t")
+    assert len(columns) == 4
+    assert all(c == c.strip() and c for c in columns)
+    word, language, meaning, source = columns
+    assert re.fullmatch(r"[a-z]+", word)
+    assert re.fullmatch(r"[a-z]{2}(/[a-z]{2})?", language)
+    assert meaning
+    assert source.startswith("https://")
+    assert word in generic_words()
+    assert analyse(f"Ardalan {word}", organisation=True).kinds == (Kind.WORD, Kind.GENERIC)
+
+
+def test_tables_have_no_duplicates() -> None:
+    phrases = [row.split("\t")[0] for row in LEGAL_ROWS]
+    words = [row.split("\t")[0] for row in GENERIC_ROWS]
+    assert len(set(phrases)) == len(phrases) == len(legal_form_phrases())
+    assert len(set(words)) == len(words) == len(generic_words())
+    assert not set(words) & set(phrases)
