@@ -21,11 +21,15 @@ app.command("compare")(compare_command)
 
 @app.command("demo")
 def demo() -> None:
-    """Run the golden scenario as far as it is built: parse the bundled seed cable."""
+    """Run the golden scenario as far as it is built: parse the seed cable, screen its parties."""
+    from rich.console import Console
+
     from interdict.cables.demo import show_seed
+    from interdict.parties.demo import show_screening
 
     with as_file(files("interdict.data") / "cables" / "09STATE29395.txt") as path:
         show_seed(path)
+    show_screening(Console())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from followthemoney import model, registry
 
 from interdict.parties.match.score import Facts
 from interdict.parties.names.analysis import NameForm, analyse
+from interdict.parties.names.variants import name_variants
 
 QUERY_SCHEMATA = ("LegalEntity", "Person", "Organization", "Company", "Vessel", "Airplane")
 
@@ -35,7 +36,12 @@ class Query:
 
     def forms(self) -> list[NameForm]:
         organisation = self.schema != "Person"
-        return [form for name in self.names if (form := analyse(name, organisation)).content]
+        return [
+            form
+            for name in self.names
+            for variant in name_variants(name)
+            if (form := analyse(variant, organisation)).content
+        ]
 
 
 def make_query(

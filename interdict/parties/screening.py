@@ -18,18 +18,27 @@ from typing import Any
 from interdict.parties.index.keys import query_keys, word_key
 from interdict.parties.index.records import EntityRecord
 from interdict.parties.index.search import MatchIndex
-from interdict.parties.match.names import WeightedName
+from interdict.parties.match.names import WeightedName, WordTable
 from interdict.parties.match.score import Facts, score
-from interdict.parties.match.weights import weigh_form
+from interdict.parties.match.weights import Weigher
 from interdict.parties.names.analysis import NameForm
 from interdict.parties.query import Query, can_match
 from interdict.parties.results import DEFAULT_THRESHOLD, Listing, Match, explain
 from interdict.parties.store.bundled import ensure_bundled
-from interdict.parties.store.datasets import DatasetError, DatasetInfo, current_version, read_info
+from interdict.parties.store.datasets import (
+    DatasetError,
+    DatasetInfo,
+    check_format,
+    current_version,
+    read_info,
+)
 from interdict.parties.store.entities import EntityReader
 from interdict.parties.store.home import data_home
 
 CANDIDATES = 30
+# Candidates whose retrieval vote is below this share of the best one are not compared:
+# they share only a word or two that many other names have too.
+RELATIVE_VOTE = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +49,9 @@ class Dataset:
 
     @classmethod
     def open(cls, directory: Path) -> Dataset:
-        return cls(read_info(directory), MatchIndex(directory), EntityReader(directory))
+        info = read_info(directory)
+        check_format(info)
+        return cls(info, MatchIndex(directory), EntityReader(directory))
 
 
 class Screener:
@@ -72,31 +83,33 @@ class Screener:
         forms = query.forms()
         if not forms:
             return []
+        pool = max(CANDIDATES, 2 * limit)
         for dataset in self.datasets:
-            found.extend(_screen_one(dataset, query, forms, threshold))
+            found.extend(_screen_one(dataset, query, forms, threshold, pool))
         found.sort(key=lambda m: (-m.score, m.entity_id))
         return found[:limit]
 
 
 def _screen_one(
-    dataset: Dataset, query: Query, forms: list[NameForm], threshold: float
+    dataset: Dataset, query: Query, forms: list[NameForm], threshold: float, pool: int
 ) -> list[Match]:
+    """Retrieve ``pool`` candidates, weigh every word once, compare all words in one matrix."""
     index = dataset.index
-    keys: set[str] = set()
-    for form in forms:
-        keys.update(query_keys(form))
-    records = [index.record(e) for e in index.candidates(keys, CANDIDATES)]
+    groups = [group for form in forms for group in query_keys(form)]
+    found = index.candidates(groups, pool)
+    floor = found[0][1] * RELATIVE_VOTE if found else 0.0
+    records = [index.record(entity) for entity, vote in found if vote >= floor]
     records = [r for r in records if can_match(query.schema, r.schema)]
-    frequencies = _frequencies(index, forms, records)
-    size = index.names
-    query_names = tuple(WeightedName(f, weigh_form(f, frequencies, size)) for f in forms)
+    weigher = Weigher(_frequencies(index, forms, records), index.names)
+    query_names = tuple(WeightedName(f, weigher.form(f)) for f in forms)
+    listed_names = [
+        tuple(WeightedName(n.form, weigher.form(n.form), n.weak) for n in record.names)
+        for record in records
+    ]
+    table = WordTable(query_names, [name for names in listed_names for name in names])
     matches = []
-    for record in records:
-        listed = tuple(
-            WeightedName(n.form, weigh_form(n.form, frequencies, size), n.weak)
-            for n in record.names
-        )
-        scored = score(query_names, query.facts, listed, _facts(record))
+    for record, listed in zip(records, listed_names, strict=True):
+        scored = score(query_names, query.facts, listed, _facts(record), table)
         if scored is None or scored.score < threshold:
             continue
         matches.append(

@@ -13,7 +13,7 @@ import math
 import pytest
 
 from interdict.parties.compare import compare_names as compare
-from interdict.parties.match.align import align
+from interdict.parties.match.align import align_words
 from interdict.parties.match.names import (
     ACRONYM,
     WEAK_ALIAS_MINIMUM,
@@ -75,7 +75,7 @@ def test_word_order_is_ignored(schema: str | None) -> None:
 def test_a_dropped_word_costs_its_weight(dropped: float) -> None:
     query = [word("golden"), word("star"), word("extra", dropped)]
     total = sum(w.weight for w in query)
-    alignment = align(query, query[:2], abjad=False)
+    alignment = align_words(query, query[:2], abjad=False)
     assert alignment.score == round(2 * (total - dropped) / (2 * total - dropped), 4)
     assert alignment.unmatched_query == (query[2],)
     assert alignment.unmatched_candidate == ()
@@ -109,8 +109,12 @@ def test_a_common_word_costs_less_than_a_rare_one() -> None:
     by_text = {w.text: w for w in words}
     assert by_text["ali"].weight == by_text["reza"].weight == 1.0
     assert by_text["zadeh"].weight < by_text["hosseini"].weight < 1.0
-    rare_dropped = align(words, [by_text["reza"], by_text["hosseini"], by_text["zadeh"]], False)
-    common_dropped = align(words, [by_text["ali"], by_text["reza"], by_text["hosseini"]], False)
+    rare_dropped = align_words(
+        words, [by_text["reza"], by_text["hosseini"], by_text["zadeh"]], False
+    )
+    common_dropped = align_words(
+        words, [by_text["ali"], by_text["reza"], by_text["hosseini"]], False
+    )
     assert rare_dropped.score < common_dropped.score < 1.0
 
 

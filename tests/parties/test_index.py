@@ -8,10 +8,11 @@ import numpy as np
 
 from interdict.parties.index import files
 from interdict.parties.index.build import IndexBuilder
-from interdict.parties.index.keys import name_keys, query_keys, word_key
-from interdict.parties.index.records import EntityRecord, ListedName, name_variants
+from interdict.parties.index.keys import FAMILY_WEIGHT, name_keys, query_keys, word_key
+from interdict.parties.index.records import EntityRecord, ListedName
 from interdict.parties.index.search import MatchIndex
 from interdict.parties.names.analysis import analyse
+from interdict.parties.names.variants import name_variants
 
 
 def _record(entity_id: str, *names: str, schema: str = "Organization") -> EntityRecord:
@@ -44,8 +45,18 @@ def test_name_keys_cover_word_sound_consonant_affix_acronym_and_join() -> None:
 
 
 def test_query_keys_read_a_short_word_as_an_acronym() -> None:
-    assert "a:shig" in query_keys(analyse("SHIG", True))
-    assert "a:shig" in query_keys(analyse("S.H.I.G.", True))
+    assert {"a:shig": FAMILY_WEIGHT["a"]} in query_keys(analyse("SHIG", True))
+    assert {"a:shig": FAMILY_WEIGHT["a"]} in query_keys(analyse("S.H.I.G.", True))
+
+
+def test_abjad_names_are_filed_under_their_consonants_at_full_weight() -> None:
+    listed = name_keys(analyse("شهید همت", True))
+    assert {"x:shd", "x:hmt"} <= listed
+    latin = query_keys(analyse("Shahid Hemmat", True))
+    assert latin[0]["x:shd"] == FAMILY_WEIGHT["x"] == 1.0
+    assert latin[0]["c:shd"] == FAMILY_WEIGHT["c"] < 1.0
+    persian = query_keys(analyse("شهید همت", True))
+    assert persian[0]["c:shd"] == 1.0
 
 
 def test_bracketed_acronym_becomes_its_own_name() -> None:
@@ -72,16 +83,16 @@ def test_retrieval_ranks_the_right_entity_first(tmp_path: Path) -> None:
         ],
     )
     ranked = index.candidates(query_keys(analyse("Shahid Hemat", True)), 10)
-    assert index.record(ranked[0]).entity_id == "shig"
-    assert "other" not in {index.record(e).entity_id for e in ranked}
+    assert index.record(ranked[0][0]).entity_id == "shig"
+    assert "other" not in {index.record(e).entity_id for e, _ in ranked}
     acronym = index.candidates(query_keys(analyse("SHIG", True)), 10)
-    assert index.record(acronym[0]).entity_id == "shig"
+    assert index.record(acronym[0][0]).entity_id == "shig"
 
 
 def test_typo_in_the_only_distinctive_word_is_still_retrieved(tmp_path: Path) -> None:
     index = _build(tmp_path, [_record("a", "Ardalan Machineries"), _record("b", "Other Words")])
     ranked = index.candidates(query_keys(analyse("Ardalam", True)), 10)
-    assert [index.record(e).entity_id for e in ranked][:1] == ["a"]
+    assert [index.record(e).entity_id for e, _ in ranked][:1] == ["a"]
 
 
 def test_frequencies_count_names_per_word(tmp_path: Path) -> None:
@@ -111,10 +122,10 @@ def test_common_keys_are_skipped_unless_nothing_rarer_exists(tmp_path: Path) -> 
     index = _build(tmp_path, [_record("a", "Trading"), _record("b", "Trading")])
     # Only a common word: the rarest key is still used, so the query is not left empty.
     assert len(index.candidates(query_keys(analyse("Trading", True)), 10)) == 2
-    assert index.candidates({"w:nothing-like-this"}, 10) == []
+    assert index.candidates([{"w:nothing-like-this": 1.0}], 10) == []
 
 
 def test_empty_index_answers_nothing(tmp_path: Path) -> None:
     index = _build(tmp_path, [])
-    assert index.candidates({"w:anything"}, 5) == []
+    assert index.candidates([{"w:anything": 1.0}], 5) == []
     assert index.frequencies(["w:anything"]) == [0]

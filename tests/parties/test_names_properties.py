@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interdict.parties.match.align import align
+from interdict.parties.match.align import align_words
 from interdict.parties.match.similarity import EXACT, word_similarity
 from interdict.parties.match.weights import MIN_WEIGHT, Word
 from interdict.parties.names.analysis import Kind, analyse, normalise
@@ -118,7 +118,7 @@ WORDS = st.lists(
 def test_align_score_is_between_zero_and_one(
     query: list[Word], candidate: list[Word], abjad: bool
 ) -> None:
-    alignment = align(query, candidate, abjad)
+    alignment = align_words(query, candidate, abjad)
     assert 0.0 <= alignment.score <= 1.0
     # Every word is used once: in a pair (two if joined) or left over.
     used_query = sum(len(p.query.split()) for p in alignment.pairs)
@@ -130,6 +130,6 @@ def test_align_score_is_between_zero_and_one(
 @FAST
 @given(WORDS.filter(bool), st.booleans())
 def test_align_of_identical_word_lists_is_one(words: list[Word], abjad: bool) -> None:
-    alignment = align(words, words, abjad)
+    alignment = align_words(words, words, abjad)
     assert alignment.score == 1.0
     assert alignment.unmatched_query == alignment.unmatched_candidate == ()

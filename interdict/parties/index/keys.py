@@ -7,8 +7,13 @@ Each key is a short string with a one-letter family prefix:
 * ``c:`` its consonant skeleton, for names written in or read from an abjad;
 * ``b:``/``e:`` its first and last four letters, for typing slips in the
   other half of a long word;
+* ``d:`` the word and each form of it with one letter deleted, for a slip in
+  a short word ("Macx" and "Maco" share ``d:mac``);
 * ``a:`` an acronym the whole name could be abbreviated to;
-* ``j:`` all words run together, for names whose spacing varies.
+* ``j:`` all words run together, for names whose spacing varies;
+* ``x:`` for names written in an abjad, each word's consonants again: there
+  the consonants are all the name has, so a Latin query reaching them has
+  found the name as surely as by its spelling, and its vote counts in full.
 
 Retrieval only has to put the right entity among a few dozen candidates;
 the comparison decides.  So keys are generous, and rare keys count for more
@@ -21,6 +26,19 @@ from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, acronyms, phonetic, skeleton
 
 AFFIX = 4
+DELETIONS = (4, 8)
+# How much a key of each family says: the word itself most, a shared prefix least.
+FAMILY_WEIGHT = {
+    "w": 1.0,
+    "j": 1.0,
+    "x": 1.0,
+    "a": 0.9,
+    "d": 0.8,
+    "p": 0.8,
+    "c": 0.7,
+    "b": 0.6,
+    "e": 0.6,
+}
 
 
 def word_key(word: str) -> str:
@@ -37,37 +55,62 @@ def name_keys(form: NameForm) -> set[str]:
         keys.add("j:" + "".join(content))
     if len(content) == 1 and len(content[0]) <= 8:
         keys.add("a:" + content[0])  # the listed name may itself be an acronym
+    if form.script.is_abjad:
+        keys.update("x:" + consonants for consonants in map(skeleton, content) if consonants)
     return keys
 
 
-def query_keys(form: NameForm) -> set[str]:
-    """Keys a query name looks up: the same families, plus its acronym readings."""
-    keys = _word_keys(form)
+def query_keys(form: NameForm) -> list[dict[str, float]]:
+    """Keys a query name looks up, with their weights, grouped by word, then whole-name keys.
+
+    A group votes once for a name, with its best key, so a name reached by a
+    word's exact spelling and by its sound is not counted twice for it.  A
+    query written in an abjad has only consonants to offer, so its consonant
+    keys count in full.
+    """
+    consonant_weight = 1.0 if form.script.is_abjad else FAMILY_WEIGHT["c"]
+    groups: list[dict[str, float]] = []
+    for word, kind in zip(form.tokens, form.kinds, strict=True):
+        group = {key: FAMILY_WEIGHT[key[0]] for key in _keys_of(word, kind)}
+        for key in list(group):
+            if key[0] == "c":
+                group[key] = consonant_weight
+                group["x" + key[1:]] = FAMILY_WEIGHT["x"]
+        groups.append(group)
     content = form.content
     if 1 <= len(content) <= 4:
-        keys.add("j:" + "".join(content))
+        groups.append({"j:" + "".join(content): FAMILY_WEIGHT["j"]})
     letters = acronym_query(form)
+    readings = {"a:" + initials for initials in acronyms(form)}
     if letters:
-        keys.add("a:" + letters)
-    keys.update("a:" + letters for letters in acronyms(form))
-    return keys
+        readings.add("a:" + letters)
+    groups.append(dict.fromkeys(readings, FAMILY_WEIGHT["a"]))
+    return [group for group in groups if group]
 
 
 def _word_keys(form: NameForm) -> set[str]:
     keys: set[str] = set()
     for word, kind in zip(form.tokens, form.kinds, strict=True):
-        if kind is Kind.STOP:
-            continue
-        keys.add("w:" + word)
-        if kind is Kind.NUMBER:
-            continue
-        code = phonetic(word)
-        if code:
-            keys.add("p:" + code)
-        consonants = skeleton(word)
-        if len(consonants) >= 2:
-            keys.add("c:" + consonants)
-        if len(word) >= 2 * AFFIX - 1:
-            keys.add("b:" + word[:AFFIX])
-            keys.add("e:" + word[-AFFIX:])
+        keys.update(_keys_of(word, kind))
+    return keys
+
+
+def _keys_of(word: str, kind: Kind) -> set[str]:
+    if kind is Kind.STOP:
+        return set()
+    keys = {"w:" + word}
+    if kind is Kind.NUMBER:
+        return keys
+    code = phonetic(word)
+    if code:
+        keys.add("p:" + code)
+    consonants = skeleton(word)
+    if len(consonants) >= 2:
+        keys.add("c:" + consonants)
+    if len(word) >= 2 * AFFIX - 1:
+        keys.add("b:" + word[:AFFIX])
+        keys.add("e:" + word[-AFFIX:])
+    if DELETIONS[0] <= len(word) <= DELETIONS[1]:
+        keys.add("d:" + word)
+        keys.update("d:" + word[:i] + word[i + 1 :] for i in range(len(word)))
     return keys

@@ -8,7 +8,6 @@ query time.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +16,11 @@ from followthemoney import EntityProxy, registry
 
 from interdict.parties.names.analysis import Kind, NameForm, analyse
 from interdict.parties.names.scripts import Script
+from interdict.parties.names.variants import name_variants
 
 NAME_PROPERTIES = ("name", "alias", "previousName", "abbreviation")
 WEAK_PROPERTIES = ("weakAlias",)
 COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry")
-_BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +69,6 @@ class EntityRecord:
         )
 
 
-def name_variants(value: str) -> list[str]:
-    """A listed name and the bracketed parts it carries, each as a name of its own.
-
-    The UN lists "SHAHID HEMMAT INDUSTRIAL GROUP (SHIG)": the acronym in the
-    brackets is an alias, and the name without it is the name.
-    """
-    inside = [a or b for a, b in _BRACKETS.findall(value)]
-    outside = " ".join(_BRACKETS.sub(" ", value).split())
-    variants = [outside] if outside else []
-    variants.extend(part.strip() for part in inside if part.strip())
-    return variants or [value]
-
-
 def record_of(proxy: EntityProxy) -> EntityRecord:
     """Analyse an entity's names once; an entity without any name gives a record with none."""
     organisation = not proxy.schema.is_a("Person")
@@ -122,7 +108,7 @@ def _name_row(name: ListedName) -> list[Any]:
     return [
         form.text,
         form.tokens,
-        [kind.value for kind in form.kinds],
+        "".join(kind.letter for kind in form.kinds),
         form.legal_forms,
         form.script.value,
         name.weak,
@@ -131,6 +117,6 @@ def _name_row(name: ListedName) -> list[Any]:
 
 def _name_from_row(row: list[Any]) -> ListedName:
     text, tokens, kinds, legal, script, weak = row
-    kinds_ = tuple(Kind(kind) for kind in kinds)
+    kinds_ = tuple(map(Kind.from_letter, kinds))
     form = NameForm(text, tuple(tokens), kinds_, tuple(legal), Script(script))
     return ListedName(form, bool(weak))

@@ -2,9 +2,10 @@
 
 A query's keys are looked up by binary search over the sorted key hashes.
 Each key votes for the names filed under it with the key's inverse
-document frequency, so a rare surname outvotes a common given name; keys
-filed under more than ``COMMON`` names are skipped unless nothing rarer
-exists, since a word that common cannot pick a party out.  The best names
+document frequency times the weight of its family (see ``keys``), so a rare surname
+outvotes a common given name; keys filed under more than ``COMMON`` names
+are skipped unless nothing rarer exists, since a word that common cannot
+pick a party out.  The best names
 are mapped to their entities and the top entities go on to the comparison.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -59,9 +60,21 @@ class MatchIndex:
         start, stop = int(self._record_offsets[entity]), int(self._record_offsets[entity + 1])
         return EntityRecord.loads(self._records[start:stop].tobytes())
 
-    def candidates(self, keys: Iterable[str], limit: int) -> list[int]:
-        """Up to ``limit`` entity numbers, best first, for a query's keys."""
-        starts, stops = self._ranges(list(keys))
+    def candidates(
+        self, groups: Sequence[Mapping[str, float]], limit: int
+    ) -> list[tuple[int, float]]:
+        """Up to ``limit`` entity numbers with their votes, best first, for a query's key groups.
+
+        Each group (the keys of one query word, or of the whole name) adds
+        its best key's weight to every name it reaches: a word found by
+        spelling and by sound counts once, not twice.
+        """
+        flat = [
+            (number, key, weight)
+            for number, group in enumerate(groups)
+            for key, weight in group.items()
+        ]
+        starts, stops = self._ranges([key for _, key, _ in flat])
         sizes = stops - starts
         present = np.flatnonzero(sizes > 0)
         if not len(present):
@@ -69,24 +82,34 @@ class MatchIndex:
         usable = present[sizes[present] <= COMMON]
         if not len(usable):
             usable = present[[int(np.argmin(sizes[present]))]]
-        accumulator = self._accumulator()
-        touched: list[npt.NDArray[np.int32]] = []
+        votes, best = self._scratch_arrays()
         total = max(self.names, 1)
-        for k in usable:
-            postings = self._postings[starts[k] : min(stops[k], starts[k] + COMMON)]
-            accumulator[postings] += math.log(1.0 + total / len(postings))
-            touched.append(postings)
-        names = np.unique(np.concatenate(touched))
-        votes = accumulator[names]
-        accumulator[names] = 0.0
+        by_group: dict[int, list[int]] = {}
+        for k in usable.tolist():
+            by_group.setdefault(flat[k][0], []).append(k)
+        reached: list[npt.NDArray[np.int32]] = []
+        for members in by_group.values():
+            touched = []
+            for k in members:
+                postings = self._postings[starts[k] : min(stops[k], starts[k] + COMMON)]
+                weight = flat[k][2] * math.log(1.0 + total / len(postings))
+                best[postings] = np.maximum(best[postings], weight)
+                touched.append(postings)
+            names = np.concatenate(touched) if len(touched) > 1 else touched[0]
+            votes[names] += best[names]
+            best[names] = 0.0
+            reached.append(names)
+        names = np.concatenate(reached)
+        tally = votes[names]
+        votes[names] = 0.0
         if len(names) > SHORTLIST_NAMES:
-            keep = np.argpartition(-votes, SHORTLIST_NAMES)[:SHORTLIST_NAMES]
-            names, votes = names[keep], votes[keep]
-        order = np.argsort(-votes, kind="stable")
+            keep = np.argpartition(-tally, SHORTLIST_NAMES)[:SHORTLIST_NAMES]
+            names, tally = names[keep], tally[keep]
+        order = np.argsort(-tally, kind="stable")
         entities = self._name_entity[names[order]]
         _, first = np.unique(entities, return_index=True)
-        ranked = entities[np.sort(first)]
-        return [int(e) for e in ranked[:limit]]
+        keep = np.sort(first)[:limit]
+        return list(zip(entities[keep].tolist(), tally[order][keep].tolist(), strict=True))
 
     def _ranges(self, keys: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         wanted = np.fromiter((files.key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
@@ -100,9 +123,13 @@ class MatchIndex:
         stops = np.where(found, self._offsets[slots + 1], 0).astype(np.int64)
         return starts, stops
 
-    def _accumulator(self) -> npt.NDArray[np.float64]:
-        scratch: npt.NDArray[np.float64] | None = getattr(self._scratch, "votes", None)
-        if scratch is None:
-            scratch = np.zeros(max(self.names, 1), np.float64)
-            self._scratch.votes = scratch
-        return scratch
+    def _scratch_arrays(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per-thread vote arrays, one slot per name, left all-zero after every query."""
+        arrays: tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]] | None = getattr(
+            self._scratch, "arrays", None
+        )
+        if arrays is None:
+            size = max(self.names, 1)
+            arrays = (np.zeros(size, np.float64), np.zeros(size, np.float64))
+            self._scratch.arrays = arrays
+        return arrays

@@ -13,8 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from interdict.parties.match.similarity import JOINED, MIN_SIMILARITY, word_similarity
+from interdict.parties.match.similarity import (
+    JOINED,
+    MIN_SIMILARITY,
+    rule,
+    word_matrix,
+    word_similarity,
+)
 from interdict.parties.match.weights import Word
+
+JOIN_MINIMUM = 0.8
+# Rows are query words, columns candidate words.
+Similarities = list[list[float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,37 +46,43 @@ class WordAlignment:
     unmatched_candidate: tuple[Word, ...]
 
 
-def align(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> WordAlignment:
-    """Weighted Dice over greedily paired words: 1.0 when every word finds its twin."""
-    options: list[tuple[float, int, int, str]] = []
-    for i, q in enumerate(query):
-        for j, c in enumerate(candidate):
-            similarity, how = word_similarity(q.text, c.text, abjad)
-            if similarity >= MIN_SIMILARITY:
-                options.append((similarity, i, j, how))
-    options.sort(key=lambda option: (-option[0], option[1], option[2]))
+def align(
+    query: Sequence[Word], candidate: Sequence[Word], similarity: Similarities, abjad: bool
+) -> WordAlignment:
+    """Weighted Dice over greedily paired words: 1.0 when every word finds its twin.
+
+    ``similarity[i][j]`` is the likeness of query word ``i`` and candidate
+    word ``j``, from ``word_matrix``.
+    """
+    options = sorted(
+        (-value, i, j)
+        for i, row in enumerate(similarity)
+        for j, value in enumerate(row)
+        if value >= MIN_SIMILARITY
+    )
     free_q = set(range(len(query)))
     free_c = set(range(len(candidate)))
     pairs: list[Pair] = []
     earned = 0.0
-    for similarity, i, j, how in options:
+    for negative, i, j in options:
         if i in free_q and j in free_c:
             free_q.discard(i)
             free_c.discard(j)
             weight = query[i].weight + candidate[j].weight
-            earned += similarity * weight
-            pairs.append(Pair(query[i].text, candidate[j].text, similarity, how, weight))
-    for single, double, flip in ((query, candidate, False), (candidate, query, True)):
-        free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
-        for joined in _joins(single, free_single, double, free_double, abjad):
-            i, j1, j2, similarity = joined
-            free_single.discard(i)
-            free_double.difference_update((j1, j2))
-            weight = single[i].weight + double[j1].weight + double[j2].weight
-            earned += similarity * weight
-            two = f"{double[j1].text} {double[j2].text}"
-            q_text, c_text = (two, single[i].text) if flip else (single[i].text, two)
-            pairs.append(Pair(q_text, c_text, similarity, JOINED, weight))
+            earned -= negative * weight
+            q_text, c_text = query[i].text, candidate[j].text
+            pairs.append(Pair(q_text, c_text, -negative, rule(q_text, c_text, -negative), weight))
+    if (free_q and len(free_c) >= 2) or (free_c and len(free_q) >= 2):
+        for single, double, flip in ((query, candidate, False), (candidate, query, True)):
+            free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
+            for i, j1, j2, found in _joins(single, free_single, double, free_double, abjad):
+                free_single.discard(i)
+                free_double.difference_update((j1, j2))
+                weight = single[i].weight + double[j1].weight + double[j2].weight
+                earned += found * weight
+                two = f"{double[j1].text} {double[j2].text}"
+                q_text, c_text = (two, single[i].text) if flip else (single[i].text, two)
+                pairs.append(Pair(q_text, c_text, found, JOINED, weight))
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     score = earned / total if total else 0.0
     return WordAlignment(
@@ -75,6 +91,12 @@ def align(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> Word
         tuple(query[i] for i in sorted(free_q)),
         tuple(candidate[j] for j in sorted(free_c)),
     )
+
+
+def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> WordAlignment:
+    """``align`` for one pair of names, computing their word similarities first."""
+    matrix = word_matrix([w.text for w in query], [w.text for w in candidate])
+    return align(query, candidate, matrix.pick(abjad).tolist(), abjad)
 
 
 def _joins(
@@ -88,12 +110,16 @@ def _joins(
     found: list[tuple[int, int, int, float]] = []
     used: set[int] = set()
     for i in sorted(free_single):
+        word = single[i].text
         for j in sorted(free_double):
             k = j + 1
             if k not in free_double or j in used or k in used:
                 continue
-            similarity, _ = word_similarity(single[i].text, double[j].text + double[k].text, abjad)
-            if similarity >= 0.8:
+            joined = double[j].text + double[k].text
+            if abs(len(joined) - len(word)) > 2:
+                continue
+            similarity, _ = word_similarity(word, joined, abjad)
+            if similarity >= JOIN_MINIMUM:
                 found.append((i, j, k, similarity))
                 used.update((j, k))
                 break

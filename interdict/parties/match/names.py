@@ -1,17 +1,27 @@
 """Compare one query name with one listed name: by their words, or as an acronym.
 
-Acronyms are compared in both directions ("SHIG" against "Shahid Hemmat
-Industrial Group" and the reverse) and score below a full word match,
-because three or four letters identify far less than the words they stand
-for.  A listed weak alias (a nickname or a low-quality a.k.a.) only counts
-when it matches almost exactly, as the lists themselves advise.
+Acronyms score below a full word match, because three or four letters
+identify far less than the words they stand for.  The query may be the
+acronym of a listed name ("SHIG" for "Shahid Hemmat Industrial Group").
+The reverse, a full query name against a listed acronym, only counts for an
+entity known by nothing longer: when the list also gives the full name,
+that name is the better evidence, and comparing initials would let every
+"T... Research Institute" match a listed "TRI".
+
+When each side keeps an identifying word the other lacks ("Golden Star
+Trading" and "Silver Star Trading"), the names are of different parties
+that share their generic words, so the word score is cut by a fifth.  A
+listed weak alias (a nickname or a low-quality a.k.a.) only counts when it
+matches almost exactly, as the lists themselves advise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from interdict.parties.match.align import WordAlignment, align
+from interdict.parties.match.align import Similarities, WordAlignment, align
+from interdict.parties.match.similarity import word_matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, acronyms
@@ -19,6 +29,8 @@ from interdict.parties.names.keys import acronym_query, acronyms
 WORDS = "words"
 ACRONYM = "acronym"
 WEAK_ALIAS_MINIMUM = 0.95
+CONFLICT_FACTOR = 0.8
+CONFLICT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,32 +54,82 @@ class NameMatch:
     detail: str
 
 
+class WordTable:
+    """Every query word against every listed word of a candidate set, computed once."""
+
+    def __init__(self, query: Sequence[WeightedName], listed: Sequence[WeightedName]) -> None:
+        self._rows = _positions(query)
+        self._cols = _positions(listed)
+        matrix = word_matrix(list(self._rows), list(self._cols))
+        # Names are a handful of words: plain lists beat NumPy indexing at that size.
+        self._plain: list[list[float]] = matrix.plain.tolist()
+        self._abjad: list[list[float]] = matrix.abjad.tolist()
+
+    def between(self, query: WeightedName, listed: WeightedName, abjad: bool) -> Similarities:
+        source = self._abjad if abjad else self._plain
+        cols = [self._cols[w.text] for w in listed.words]
+        return [[row[c] for c in cols] for row in (source[self._rows[w.text]] for w in query.words)]
+
+
 def acronym_score(letters: int) -> float:
     """Three letters are weak evidence, four or more a little stronger; never a certainty."""
     return 0.72 if letters == 3 else 0.8
 
 
-def compare_names(query: WeightedName, candidate: WeightedName) -> NameMatch:
+def compare_names(
+    query: WeightedName,
+    candidate: WeightedName,
+    table: WordTable | None = None,
+    alone: bool = True,
+) -> NameMatch:
+    """Best evidence for one pair of names; ``alone``: the entity has no multi-word name."""
+    table = table or WordTable([query], [candidate])
     abjad = query.form.script.is_abjad or candidate.form.script.is_abjad
-    alignment = align(query.words, candidate.words, abjad)
-    best = NameMatch(query, candidate, alignment.score, WORDS, alignment, "")
-    for short, long, direction in (
-        (query, candidate, "query is an acronym of the listed name"),
-        (candidate, query, "listed name is an acronym of the query"),
-    ):
+    alignment = align(query.words, candidate.words, table.between(query, candidate, abjad), abjad)
+    score, detail = alignment.score, ""
+    conflict = _conflict(alignment)
+    if conflict:
+        score = round(score * CONFLICT_FACTOR, 4)
+        detail = f"different identifying words {conflict}: word score x{CONFLICT_FACTOR}"
+    best = NameMatch(query, candidate, score, WORDS, alignment, detail)
+    directions = [(query, candidate, "query is an acronym of the listed name")]
+    if alone:
+        directions.append((candidate, query, "listed name is an acronym of the query"))
+    for short, long, direction in directions:
         letters = acronym_query(short.form)
         if letters and _expands(long.form, letters):
-            score = acronym_score(len(letters))
-            if score > best.score:
+            value = acronym_score(len(letters))
+            if value > best.score:
                 words = " ".join(long.form.content)
                 detail = f"{direction}: {letters.upper()} = {words}"
-                best = NameMatch(query, candidate, score, ACRONYM, alignment, detail)
+                best = NameMatch(query, candidate, value, ACRONYM, alignment, detail)
     if candidate.weak and best.score < WEAK_ALIAS_MINIMUM:
         detail = f"weak alias: needs {WEAK_ALIAS_MINIMUM} or more, had {best.score}"
         return NameMatch(query, candidate, 0.0, best.method, alignment, detail)
     return best
 
 
+def _conflict(alignment: WordAlignment) -> str:
+    """The identifying words each side has and the other lacks, if both sides have one."""
+    own = [w.text for w in alignment.unmatched_query if _identifying(w)]
+    theirs = [w.text for w in alignment.unmatched_candidate if _identifying(w)]
+    if own and theirs:
+        return f"{'/'.join(own)} vs {'/'.join(theirs)}"
+    return ""
+
+
+def _identifying(word: Word) -> bool:
+    return word.kind is Kind.WORD and word.weight >= CONFLICT_WEIGHT
+
+
 def _expands(form: NameForm, letters: str) -> bool:
     """Whether the name's initials spell ``letters`` and it has a word that identifies."""
     return Kind.WORD in form.kinds and letters in acronyms(form)
+
+
+def _positions(names: Sequence[WeightedName]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for name in names:
+        for word in name.words:
+            positions.setdefault(word.text, len(positions))
+    return positions

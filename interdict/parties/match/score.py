@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interdict.parties.match import qualifiers
-from interdict.parties.match.names import NameMatch, WeightedName, compare_names
+from interdict.parties.match.names import NameMatch, WeightedName, WordTable, compare_names
 from interdict.parties.match.qualifiers import Adjustment
 
 
@@ -38,9 +38,16 @@ def score(
     query_facts: Facts,
     candidate: tuple[WeightedName, ...],
     candidate_facts: Facts,
+    table: WordTable | None = None,
 ) -> Scored | None:
-    """Score the pair; ``None`` when either side has no comparable name."""
-    matches = [compare_names(q, c) for q in query for c in candidate]
+    """Score the pair; ``None`` when either side has no comparable name.
+
+    ``table`` holds the word similarities; screening builds one for all the
+    candidates of a query, a single comparison builds its own.
+    """
+    table = table or WordTable(query, candidate)
+    alone = not any(len(c.form.content) > 1 for c in candidate)
+    matches = [compare_names(q, c, table, alone) for q in query for c in candidate]
     if not matches:
         return None
     best = max(matches, key=lambda m: m.score)

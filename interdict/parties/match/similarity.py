@@ -1,16 +1,29 @@
 """How alike two words are, and which kind of likeness it was.
 
 Each rule is one piece of evidence an officer can check by eye: the same
-word, a typing slip, the same sound, or the same consonants when one side
-was written in an abjad.  Words with digits must be identical: "Unit 7" is
-not "Unit 1", and a "B747" is not a "B737".
+word, a typing slip, the same sound (the same metaphone code or consonant
+skeleton, with vowels that agree), or the same consonants alone when one
+side was written in an abjad, whose transliteration has no vowels to agree.
+Words with digits must be identical: "Unit 7" is not "Unit 1", and a "B747"
+is not a "B737".
+
+The rules are applied to whole matrices at once (every query word against
+every word of every candidate), with the edit distances computed in C by
+rapidfuzz, because a screening query compares hundreds of word pairs.  The
+single-pair function is the same computation on a 1 x 1 matrix, so the
+explanation can never disagree with the score.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
 from interdict.parties.names.keys import phonetic, skeleton
@@ -26,7 +39,10 @@ CONSONANT_SIMILARITY = 0.85
 MAX_TYPO_SIMILARITY = 0.95
 # Below this a word pair is not evidence of anything; the aligner ignores it.
 MIN_SIMILARITY = 0.6
+_MOST_EDITS = 2
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+Matrix = npt.NDArray[np.float64]
 
 
 def allowed_edits(length: int) -> int:
@@ -38,36 +54,96 @@ def allowed_edits(length: int) -> int:
     """
     if length < 3:
         return 0
-    return 1 if length <= 7 else 2
+    return 1 if length <= 7 else _MOST_EDITS
 
 
-@lru_cache(maxsize=200_000)
+@dataclass(frozen=True, slots=True)
+class WordMatrix:
+    """Similarities of every left word to every right word, with and without abjad rules."""
+
+    plain: Matrix
+    abjad: Matrix
+
+    def pick(self, abjad: bool) -> Matrix:
+        return self.abjad if abjad else self.plain
+
+
+def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
+    """Apply every rule to every pair; rows follow ``left``, columns ``right``."""
+    if not left or not right:
+        empty = np.zeros((len(left), len(right)))
+        return WordMatrix(empty, empty)
+    edits = process.cdist(
+        left, right, scorer=OSA.distance, score_cutoff=_MOST_EDITS, dtype=np.int32, workers=1
+    )
+    left_len = np.fromiter(map(len, left), np.int32, len(left))
+    right_len = np.fromiter(map(len, right), np.int32, len(right))
+    shortest = np.minimum.outer(left_len, right_len)
+    longest = np.maximum.outer(left_len, right_len)
+    allowed = np.where(shortest < 3, 0, np.where(shortest <= 7, 1, _MOST_EDITS))
+    typo = np.where(
+        (edits > 0) & (edits <= allowed),
+        np.minimum(MAX_TYPO_SIMILARITY, 1.0 - edits / np.maximum(longest, 5)),
+        0.0,
+    )
+    plain = np.where(edits == 0, 1.0, typo)
+    consonants = _same_code(left, right, skeleton, minimum=2)
+    sounds = _same_code(left, right, phonetic) | consonants
+    for i, j in zip(*np.nonzero(sounds & (plain < SOUND_SIMILARITY)), strict=True):
+        if _same_vowels(left[i], right[j]):
+            plain[i, j] = SOUND_SIMILARITY
+    digits = np.fromiter(map(_has_digit, left), bool, len(left))[:, None] | np.fromiter(
+        map(_has_digit, right), bool, len(right)
+    )
+    plain[digits & (edits != 0)] = 0.0
+    # An abjad writes a short name with one or two letters (علی is "ly"): for words of
+    # up to four letters a single shared consonant is all the evidence there can be.
+    short = (longest <= 4) & _same_code(left, right, skeleton)
+    abjad = np.where((consonants | short) & ~digits, np.maximum(plain, CONSONANT_SIMILARITY), plain)
+    return WordMatrix(plain, abjad)
+
+
+@lru_cache(maxsize=100_000)
 def word_similarity(a: str, b: str, abjad: bool) -> tuple[float, str]:
     """Similarity in [0, 1] of two ASCII words and the rule that gave it."""
+    score = float(word_matrix([a], [b]).pick(abjad)[0, 0])
+    return score, rule(a, b, score)
+
+
+def rule(a: str, b: str, score: float) -> str:
+    """Which rule produced ``score`` for the pair: the label the explanation shows."""
+    if score == 0.0:
+        return ""
     if a == b:
-        return 1.0, EXACT
-    if _has_digit(a) or _has_digit(b):
-        return 0.0, ""
-    best, how = 0.0, ""
-    longest = max(len(a), len(b))
-    limit = allowed_edits(min(len(a), len(b)))
-    if limit:
-        edits = OSA.distance(a, b, score_cutoff=limit)
-        if edits <= limit:
-            best, how = min(MAX_TYPO_SIMILARITY, 1.0 - edits / max(longest, 5)), TYPO
-    if best < SOUND_SIMILARITY:
-        code = phonetic(a)
-        if code and code == phonetic(b) and _same_vowels(a, b):
-            best, how = SOUND_SIMILARITY, SOUND
-    if abjad and best < CONSONANT_SIMILARITY:
-        consonants = skeleton(a)
-        if len(consonants) >= 2 and consonants == skeleton(b):
-            best, how = CONSONANT_SIMILARITY, CONSONANTS
-    return best, how
+        return EXACT
+    edits = OSA.distance(a, b)
+    if 0 < edits <= allowed_edits(min(len(a), len(b))) and score == min(
+        MAX_TYPO_SIMILARITY, 1.0 - edits / max(len(a), len(b), 5)
+    ):
+        return TYPO
+    return SOUND if score == SOUND_SIMILARITY else CONSONANTS
+
+
+def _same_code(
+    left: Sequence[str], right: Sequence[str], code: Callable[[str], str], minimum: int = 1
+) -> npt.NDArray[np.bool_]:
+    """Pairs whose words share a code at least ``minimum`` letters long."""
+    numbers: dict[str, int] = {}
+
+    def number(word: str) -> int:
+        value = code(word)
+        if len(value) < minimum:
+            return -1
+        return numbers.setdefault(value, len(numbers))
+
+    left_codes = np.fromiter(map(number, left), np.int64, len(left))
+    right_codes = np.fromiter(map(number, right), np.int64, len(right))
+    same: npt.NDArray[np.bool_] = np.equal.outer(left_codes, right_codes)
+    return same & (left_codes >= 0)[:, None]
 
 
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def vowel_classes(word: str) -> str:

@@ -51,8 +51,25 @@ def weigh(text: str, kind: Kind, frequency: int, size: int) -> Word:
 
 def weigh_form(form: NameForm, frequencies: dict[str, int], size: int) -> tuple[Word, ...]:
     """The comparable words of a name (stop words dropped), weighed against one list."""
-    return tuple(
-        weigh(text, kind, frequencies.get(text, 0), size)
-        for text, kind in zip(form.tokens, form.kinds, strict=True)
-        if kind is not Kind.STOP
-    )
+    return Weigher(frequencies, size).form(form)
+
+
+class Weigher:
+    """Weighs words against one list, each distinct word once: a query meets many repeats."""
+
+    def __init__(self, frequencies: dict[str, int], size: int) -> None:
+        self._frequencies = frequencies
+        self._size = size
+        self._seen: dict[tuple[str, Kind], Word] = {}
+
+    def form(self, form: NameForm) -> tuple[Word, ...]:
+        words = []
+        for text, kind in zip(form.tokens, form.kinds, strict=True):
+            if kind is Kind.STOP:
+                continue
+            word = self._seen.get((text, kind))
+            if word is None:
+                word = weigh(text, kind, self._frequencies.get(text, 0), self._size)
+                self._seen[(text, kind)] = word
+            words.append(word)
+        return tuple(words)

@@ -11,7 +11,7 @@ the same party, and a registry's choice of Ltd or GmbH proves nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rigour.names import extract_org_types, remove_org_types
@@ -22,6 +22,10 @@ from interdict.parties.names.translit import ascii_word, fold
 from interdict.parties.names.vocabulary import generic_words, strip_table_phrases
 
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ]")
+# The Arabic article al- is written joined to its word, alone or after the
+# prepositions and conjunction that fuse with it (li-l, wa-l, bi-l, fa-l, ka-l).
+# Latin spellings write it apart ("Al-Khatib"), so it is split off to meet them.
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:[وبفك]?ال|لل)(?=\S\S)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -33,21 +37,39 @@ class Kind(StrEnum):
     STOP = "stop"
     NUMBER = "number"
 
+    @property
+    def letter(self) -> str:
+        """One-letter code, for compact storage in the index."""
+        return self.value[0]
+
+    @classmethod
+    def from_letter(cls, letter: str) -> Kind:
+        return _KIND_BY_LETTER[letter]
+
+
+_KIND_BY_LETTER = {kind.value[0]: kind for kind in Kind}
+
 
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    """A name ready to compare: its ASCII words, their kinds, and what was set aside."""
+    """A name ready to compare: its ASCII words, their kinds, and what was set aside.
+
+    ``content`` holds the words that take part in comparison (all but stop
+    words); it is derived, but kept as a field because every comparison reads it.
+    """
 
     text: str
     tokens: tuple[str, ...]
     kinds: tuple[Kind, ...]
     legal_forms: tuple[str, ...]
     script: Script
+    content: tuple[str, ...] = field(init=False)
 
-    @property
-    def content(self) -> tuple[str, ...]:
-        """The words that take part in comparison: everything but stop words."""
-        return tuple(t for t, k in zip(self.tokens, self.kinds, strict=True) if k is not Kind.STOP)
+    def __post_init__(self) -> None:
+        content = tuple(
+            t for t, k in zip(self.tokens, self.kinds, strict=True) if k is not Kind.STOP
+        )
+        object.__setattr__(self, "content", content)
 
 
 def analyse(name: str, organisation: bool) -> NameForm:
@@ -75,7 +97,10 @@ def normalise(text: str) -> str:
 
 def _ascii_text(folded: str) -> str:
     """ASCII, chunk by chunk, keeping punctuation: ``a.ş.`` becomes ``a.s.``, not ``a s``."""
-    return " ".join(ascii_word(chunk) for chunk in _APOSTROPHES.sub("", folded).split())
+    text = _APOSTROPHES.sub("", folded)
+    if not text.isascii():
+        text = _ARABIC_ARTICLE.sub("ال ", text)
+    return " ".join(ascii_word(chunk) for chunk in text.split())
 
 
 def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, list[str]]:

@@ -12,6 +12,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from interdict.parties.store.datasets import (
+    INDEX_FORMAT,
     current_version,
     file_sha256,
     load_list,
@@ -33,7 +34,12 @@ def ensure_bundled(home: Path) -> list[str]:
     if not opt_out_marker(home).exists():
         with as_file(files("interdict.data") / "parties" / "starter.ftm.json") as path:
             version = current_version(home, BUNDLED)
-            if version is None or read_info(version).source_sha256 != file_sha256(path):
+            info = None if version is None else read_info(version)
+            if (
+                info is None
+                or info.source_sha256 != file_sha256(path)
+                or info.index_format != INDEX_FORMAT
+            ):
                 load_list(path, "ftm", BUNDLED, home, bundled=True)
     return [info.name for info in status(home)]
 

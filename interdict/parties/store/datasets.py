@@ -32,6 +32,8 @@ from interdict.parties.loaders.problem import LoadProblem
 from interdict.parties.store.entities import EntityWriter
 
 CURRENT = "CURRENT"
+# Raised whenever the files of a version change shape; older versions must be reloaded.
+INDEX_FORMAT = 3
 METADATA = "metadata.json"
 SCREENED_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "Vehicle")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -75,6 +77,7 @@ class DatasetInfo:
     problems: list[str] = field(default_factory=list)
     bundled: bool = False
     seconds: float = 0.0
+    index_format: int = INDEX_FORMAT
 
 
 def validate_name(name: str) -> str:
@@ -202,7 +205,18 @@ def file_sha256(path: Path) -> str:
 
 def read_info(directory: Path) -> DatasetInfo:
     data: dict[str, Any] = json.loads((directory / METADATA).read_text(encoding="utf-8"))
+    data.setdefault("index_format", 1)
     return DatasetInfo(**data)
+
+
+def check_format(info: DatasetInfo) -> None:
+    """Refuse a version whose files an older Interdict wrote, with the command that fixes it."""
+    if info.index_format != INDEX_FORMAT:
+        raise DatasetError(
+            f"dataset {info.name!r} was built by another version of Interdict (index format "
+            f"{info.index_format}, this one reads {INDEX_FORMAT}); load it again with "
+            f"'interdict lists load {info.source} --dataset {info.name} --format {info.format}'"
+        )
 
 
 def status(home: Path) -> list[DatasetInfo]:

@@ -11,6 +11,7 @@ there is nothing to migrate.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -57,24 +58,26 @@ class EntityWriter:
 
 
 class EntityReader:
-    """Read-only access; one connection per thread, as sqlite3 requires."""
+    """Read-only access, with one connection per thread, as sqlite3 requires."""
 
     def __init__(self, directory: Path) -> None:
         self._uri = f"file:{directory / FILE}?mode=ro&immutable=1"
+        self._local = threading.local()
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = sqlite3.connect(self._uri, uri=True)
+        return db
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        with self._connect() as db:
-            row = db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        row = self._db().execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
         return None if row is None else dict(orjson.loads(row[0]))
 
     def linked(self, target: str) -> list[dict[str, Any]]:
         """Entities that point at ``target``: its sanctions, ownerships, addresses."""
-        with self._connect() as db:
-            rows = db.execute(
-                "SELECT e.data FROM links l JOIN entities e ON e.id = l.source WHERE l.target = ?",
-                (target,),
-            ).fetchall()
+        rows = self._db().execute(
+            "SELECT e.data FROM links l JOIN entities e ON e.id = l.source WHERE l.target = ?",
+            (target,),
+        )
         return [dict(orjson.loads(row[0])) for row in rows]

@@ -1,0 +1,209 @@
+"""The screening-benchmark generator (bench/gen_parties.py) at a small size."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from followthemoney import model
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "bench" / "gen_parties.py"
+COUNT, QUERIES, NEGATIVES, SEED = 2000, 200, 200, 7
+FILES = ("list.jsonl", "queries.jsonl", "negatives.jsonl")
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_parties", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+gen = _load()
+
+
+def _generate(out: Path, workers: int = 1) -> None:
+    gen.generate(
+        count=COUNT,
+        seed=SEED,
+        list_out=out / FILES[0],
+        queries_out=out / FILES[1],
+        negatives_out=out / FILES[2],
+        queries=QUERIES,
+        negatives=NEGATIVES,
+        workers=workers,
+    )
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("parties")
+    _generate(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def entities(out: Path) -> dict[str, dict[str, Any]]:
+    return {e["id"]: e for e in _read(out / FILES[0])}
+
+
+@pytest.fixture(scope="module")
+def queries(out: Path) -> list[dict[str, Any]]:
+    return _read(out / FILES[1])
+
+
+@pytest.fixture(scope="module")
+def negatives(out: Path) -> list[dict[str, Any]]:
+    return _read(out / FILES[2])
+
+
+def _names(entity: dict[str, Any]) -> list[str]:
+    props = entity["properties"]
+    return [*props["name"], *props.get("alias", [])]
+
+
+def _script(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if not name.startswith("LATIN"):
+                return name.split()[0]
+    return "LATIN"
+
+
+def test_same_seed_same_bytes(out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # again in this process, the list written by two worker processes in small chunks
+    monkeypatch.setattr(gen, "CHUNK", 300)
+    _generate(tmp_path / "forked", workers=2)
+    # and in a fresh interpreter with another string-hash seed (no set-order leaks)
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    fresh = tmp_path / "fresh"
+    args = [f"--{k}" for k in ("list-out", "queries-out", "negatives-out")]
+    command = [sys.executable, str(SCRIPT), "--count", str(COUNT), "--seed", str(SEED)]
+    command += ["--queries", str(QUERIES), "--negatives", str(NEGATIVES), "--workers", "1"]
+    for arg, name in zip(args, FILES, strict=True):
+        command += [arg, str(fresh / name)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert "queries per kind" in done.stderr
+    for name in FILES:
+        expected = (out / name).read_bytes()
+        assert (tmp_path / "forked" / name).read_bytes() == expected, name
+        assert (fresh / name).read_bytes() == expected, name
+
+
+def test_another_seed_another_list(tmp_path: Path) -> None:
+    gen.generate(count=50, seed=SEED + 1, list_out=tmp_path / "l.jsonl")
+    first = [e["properties"]["name"] for e in _read(tmp_path / "l.jsonl")]
+    gen.generate(count=50, seed=SEED, list_out=tmp_path / "m.jsonl")
+    assert first != [e["properties"]["name"] for e in _read(tmp_path / "m.jsonl")]
+
+
+def test_every_line_is_followthemoney(entities: dict[str, dict[str, Any]]) -> None:
+    assert len(entities) == COUNT
+    for data in entities.values():
+        proxy = model.get_proxy(data, cleaned=False)  # re-validates every value
+        assert proxy.schema.name == data["schema"] in ("Person", "Company", "Organization")
+        assert data["datasets"] == ["synthetic"]
+        for prop, values in data["properties"].items():
+            assert sorted(proxy.get(prop)) == sorted(values), (data["id"], prop)
+
+
+def test_schemas_and_scripts(entities: dict[str, dict[str, Any]]) -> None:
+    schemas = Counter(e["schema"] for e in entities.values())
+    assert set(schemas) == {"Person", "Company", "Organization"}
+    scripts = Counter(_script(n) for e in entities.values() for n in _names(e))
+    for script in ("LATIN", "CYRILLIC", "ARABIC", "HEBREW", "GREEK", "CJK", "HANGUL"):
+        assert scripts[script] > 0, scripts
+    persons = [e["properties"] for e in entities.values() if e["schema"] == "Person"]
+    assert sum("birthDate" in p for p in persons) > len(persons) / 2
+    assert sum("nationality" in p for p in persons) > len(persons) / 2
+    assert all(n == n.lower() and len(n) == 2 for p in persons for n in p.get("nationality", []))
+
+
+def test_queries_point_at_the_list(
+    entities: dict[str, dict[str, Any]], queries: list[dict[str, Any]]
+) -> None:
+    assert len(queries) == QUERIES
+    assert len({q["query_id"] for q in queries}) == QUERIES
+    kinds = Counter(q["kind"] for q in queries)
+    assert set(kinds) == set(gen.KINDS)
+    assert max(kinds.values()) - min(kinds.values()) <= 1
+    for query in queries:
+        entity = entities[query["expected"]]
+        assert query["schema"] == entity["schema"]
+        listed = {n.casefold() for n in _names(entity)}
+        assert (query["name"].casefold() in listed) == (query["kind"] == "exact"), query
+        props = entity["properties"]
+        if "birth_date" in query:
+            assert [query["birth_date"]] == props["birthDate"]
+        if "country" in query:
+            assert query["country"] in props.get("nationality", props.get("country", []))
+    persons = [q for q in queries if q["schema"] == "Person"]
+    with_context = sum("birth_date" in q or "country" in q for q in persons)
+    assert 0.25 * len(persons) < with_context < 0.75 * len(persons)
+    assert any(_script(q["name"]) != "LATIN" for q in queries if q["kind"] == "script_change")
+
+
+def test_acronyms_are_initials(
+    entities: dict[str, dict[str, Any]], queries: list[dict[str, Any]]
+) -> None:
+    def within(acronym: str, name: str) -> bool:
+        initials = iter(w[0].upper() for w in name.split() if w[0].isalpha())
+        return all(letter in initials for letter in acronym)  # a subsequence
+
+    for query in (q for q in queries if q["kind"] == "acronym"):
+        assert query["name"].isupper() and 3 <= len(query["name"]) <= 5
+        assert any(within(query["name"], n) for n in _names(entities[query["expected"]]))
+
+
+def test_negatives_are_honest(
+    entities: dict[str, dict[str, Any]],
+    queries: list[dict[str, Any]],
+    negatives: list[dict[str, Any]],
+) -> None:
+    assert len(negatives) == NEGATIVES
+    assert {n["kind"] for n in negatives} == {"near_miss"}
+    assert all(n["expected"] is None for n in negatives)
+    vocab = gen.Vocabulary(SEED, COUNT)
+    for negative in negatives:
+        assert vocab.is_negative(negative["name"], gen.script_of(negative["name"])), negative
+    # independently of the generator: a token of every negative is three edits or more
+    # from every token of every name in the list, and no negative is a listed or queried name
+    list_tokens = sorted({t for e in entities.values() for n in _names(e) for t in gen.tokens(n)})
+    taken = {n.casefold() for e in entities.values() for n in _names(e)}
+    taken |= {q["name"].casefold() for q in queries}
+    for negative in negatives:
+        assert negative["name"].casefold() not in taken
+        new = [
+            t
+            for t in gen.tokens(negative["name"])
+            if len(t) >= 6
+            and process.extractOne(t, list_tokens, scorer=Levenshtein.distance, score_cutoff=2)
+            is None
+        ]
+        assert new, negative
+    assert {n["schema"] for n in negatives} == {"Person", "Company", "Organization"}
+
+
+def test_cli_needs_an_output() -> None:
+    with pytest.raises(SystemExit):
+        gen.main(["--count", "10"])
