@@ -48,12 +48,12 @@ class IndexBuilder:
         for name in record.names:
             name_id = len(self._name_entity)
             self._name_entity.append(entity)
-            for key in name_keys(name.form):
-                key_id = key_ids.get(key)
-                if key_id is None:
-                    key_id = key_ids[key] = len(key_ids)
-                self._key_seq.append(key_id)
-                self._name_seq.append(name_id)
+            keys = name_keys(name.form)
+            for key in keys:
+                if key not in key_ids:
+                    key_ids[key] = len(key_ids)
+            self._key_seq.extend(map(key_ids.__getitem__, keys))
+            self._name_seq.extend([name_id] * len(keys))
 
     def finish(self) -> IndexStats:
         self._records.close()

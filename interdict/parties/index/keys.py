@@ -22,6 +22,8 @@ than common ones when candidates are ranked.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, acronyms, phonetic, skeleton
 
@@ -95,12 +97,14 @@ def _word_keys(form: NameForm) -> set[str]:
     return keys
 
 
-def _keys_of(word: str, kind: Kind) -> set[str]:
+@lru_cache(maxsize=1_000_000)
+def _keys_of(word: str, kind: Kind) -> frozenset[str]:
+    """The keys of one word; cached, since a list repeats its words many times over."""
     if kind is Kind.STOP:
-        return set()
+        return frozenset()
     keys = {"w:" + word}
     if kind is Kind.NUMBER:
-        return keys
+        return frozenset(keys)
     code = phonetic(word)
     if code:
         keys.add("p:" + code)
@@ -113,4 +117,4 @@ def _keys_of(word: str, kind: Kind) -> set[str]:
     if DELETIONS[0] <= len(word) <= DELETIONS[1]:
         keys.add("d:" + word)
         keys.update("d:" + word[:i] + word[i + 1 :] for i in range(len(word)))
-    return keys
+    return frozenset(keys)

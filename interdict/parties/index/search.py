@@ -15,6 +15,7 @@ import math
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,18 +27,24 @@ COMMON = 20_000
 SHORTLIST_NAMES = 300
 
 
+def _mapped(path: Path) -> npt.NDArray[Any]:
+    """A memory-mapped array as a plain ndarray view: slicing a memmap object is slow."""
+    mapped: npt.NDArray[Any] = np.load(path, mmap_mode="r").view(np.ndarray)
+    return mapped
+
+
 class MatchIndex:
     """One built index, opened read-only; safe to share between threads."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._keys = np.load(directory / files.KEYS, mmap_mode="r")
-        self._offsets = np.load(directory / files.KEY_OFFSETS, mmap_mode="r")
-        self._postings = np.load(directory / files.POSTINGS, mmap_mode="r")
-        self._name_entity = np.load(directory / files.NAME_ENTITY, mmap_mode="r")
-        self._record_offsets = np.load(directory / files.RECORD_OFFSETS, mmap_mode="r")
+        self._keys = _mapped(directory / files.KEYS)
+        self._offsets = _mapped(directory / files.KEY_OFFSETS)
+        self._postings = _mapped(directory / files.POSTINGS)
+        self._name_entity = _mapped(directory / files.NAME_ENTITY)
+        self._record_offsets = _mapped(directory / files.RECORD_OFFSETS)
         self._records = (
-            np.memmap(directory / files.RECORDS, dtype=np.uint8, mode="r")
+            np.memmap(directory / files.RECORDS, dtype=np.uint8, mode="r").view(np.ndarray)
             if (directory / files.RECORDS).stat().st_size
             else np.zeros(0, np.uint8)
         )
@@ -89,15 +96,21 @@ class MatchIndex:
             by_group.setdefault(flat[k][0], []).append(k)
         reached: list[npt.NDArray[np.int32]] = []
         for members in by_group.values():
-            touched = []
-            for k in members:
-                postings = self._postings[starts[k] : min(stops[k], starts[k] + COMMON)]
-                weight = flat[k][2] * math.log(1.0 + total / len(postings))
-                best[postings] = np.maximum(best[postings], weight)
-                touched.append(postings)
-            names = np.concatenate(touched) if len(touched) > 1 else touched[0]
-            votes[names] += best[names]
-            best[names] = 0.0
+            slices = [
+                self._postings[starts[k] : min(stops[k], starts[k] + COMMON)] for k in members
+            ]
+            weights = [
+                flat[k][2] * math.log(1.0 + total / len(p))
+                for k, p in zip(members, slices, strict=True)
+            ]
+            if len(slices) == 1:
+                names = slices[0]
+                votes[names] += weights[0]
+            else:
+                names = np.concatenate(slices)
+                np.maximum.at(best, names, np.repeat(weights, [len(p) for p in slices]))
+                votes[names] += best[names]
+                best[names] = 0.0
             reached.append(names)
         names = np.concatenate(reached)
         tally = votes[names]

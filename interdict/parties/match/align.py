@@ -29,13 +29,21 @@ Similarities = list[list[float]]
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Words of the query and of the candidate taken for the same word, and why."""
+    """Words of the query and of the candidate taken for the same word, and why.
+
+    ``how`` is worked out when asked for: only the explanations of reported
+    matches need it, and most pairs belong to candidates that are not reported.
+    """
 
     query: str
     candidate: str
     similarity: float
-    how: str
     weight: float
+    joined: bool = False
+
+    @property
+    def how(self) -> str:
+        return JOINED if self.joined else rule(self.query, self.candidate, self.similarity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +79,7 @@ def align(
             weight = query[i].weight + candidate[j].weight
             earned -= negative * weight
             q_text, c_text = query[i].text, candidate[j].text
-            pairs.append(Pair(q_text, c_text, -negative, rule(q_text, c_text, -negative), weight))
+            pairs.append(Pair(q_text, c_text, -negative, weight))
     if (free_q and len(free_c) >= 2) or (free_c and len(free_q) >= 2):
         for single, double, flip in ((query, candidate, False), (candidate, query, True)):
             free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
@@ -82,7 +90,7 @@ def align(
                 earned += found * weight
                 two = f"{double[j1].text} {double[j2].text}"
                 q_text, c_text = (two, single[i].text) if flip else (single[i].text, two)
-                pairs.append(Pair(q_text, c_text, found, JOINED, weight))
+                pairs.append(Pair(q_text, c_text, found, weight, joined=True))
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     score = earned / total if total else 0.0
     return WordAlignment(

@@ -10,6 +10,7 @@ separate syllables, so their spacing cannot be trusted either.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 
 class Script(StrEnum):
@@ -60,7 +61,9 @@ _RANGES: tuple[tuple[int, int, Script], ...] = (
 )
 
 
-def _script_of(char: str) -> Script | None:
+@cache
+def _script_of(char: str) -> Script:
+    """The script of one letter; cached, since names reuse a few hundred letters."""
     point = ord(char)
     for first, last, script in _RANGES:
         if point < first:
@@ -82,7 +85,7 @@ def dominant_script(text: str) -> Script:
     for char in text:
         if char.isalpha():
             script = _script_of(char)
-            if script is not None and script is not Script.LATIN:
+            if script is not Script.LATIN:
                 counts[script] = counts.get(script, 0) + 1
     if not counts:
         return Script.LATIN
