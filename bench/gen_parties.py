@@ -36,7 +36,8 @@ organisations carry their acronym as an alias.
 Each entity is a pure function of ``(seed, count, index)`` (``count`` sets the size of the
 invented vocabulary): the list is written as a stream, by ``--workers`` processes in index
 order (the bytes do not depend on their number), and a query is made by regenerating the
-entity it perturbs, so memory does not grow with ``--count``.
+entity it perturbs, so memory does not grow with ``--count`` beyond the acronym counts
+(below).
 
 Queries
 -------
@@ -51,14 +52,37 @@ Each kind of perturbation is one way a real screening input differs from the lis
 * ``transliteration``: another Latin spelling of the same native name (``Mohammad`` ->
   ``Muhammad``, ``Sergey`` -> ``Sergei``, ``Jianguo`` -> ``Jian Guo``, ``Şahin`` -> ``Sahin``);
 * ``script_change``: the Latin form when the list holds only the native one, or the reverse;
-* ``acronym``: the initials of an organisation name of three to five words (legal form not
-  counted), for entries that do not list the acronym;
+* ``acronym``: the initials of an organisation name of four or five words (legal form not
+  counted), for entries that do not list the acronym, and only if no other list entry can be
+  read as the same acronym (see Acronyms below);
 * ``dropped_token``: one non-first, non-legal-form token removed from a name of three or
   more tokens (a middle name, a patronymic, a generic word);
 * ``added_token``: a generic word or a middle name added.
 
 Kinds come in equal shares. Person queries carry the entry's birth date and nationality on
 about half of them, company queries the country on about half.
+
+Acronyms
+--------
+An acronym is short, and in a large list many names share their initials: every
+"R... Research Center" reads ``RRC``, and some entries carry an acronym as an alias. A query
+that several list entries can be read as has no single right answer, and labelling one of
+them ``expected`` would score luck, not matching. So, while the list is generated, every
+acronym a matcher could reasonably read from each Company and Organization is counted, once
+per entity (:func:`entity_acronyms`): from each Latin name and alias, the initials of its
+words (split at spaces, or at every non-letter as in ``Al-Nur`` and ``S.A.``), with and
+without stop words (``and``, ``of``, ``ve``, ``al``, ...), and of its capitalised words only,
+each from the whole name and from the name without any Latin legal form it starts or ends
+with (``Co., Ltd.``, or only ``Ltd.``); and an alias that is itself one short word
+(``SKIG``). Keys are casefolded, with diacritics dropped.
+
+An ``acronym`` query is accepted only if its acronym has at least four letters and exactly
+one list entity gives it (its own); entities are drawn until one does, so acronym queries
+keep their equal share. Only acronyms of 4-5 letters are counted (the only ones a query can
+have), which keeps the counter small (about 210,000 keys for a million entries). The counts
+come back from the ``--workers`` processes with their chunks of the list and are summed, so
+they, and the output, do not depend on the number of workers. Writing queries without
+``--list-out`` still makes one pass over the list's names for the counts.
 
 Negatives
 ---------
@@ -98,10 +122,11 @@ import re
 import resource
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, chain, pairwise
 from pathlib import Path
 from typing import Any, TextIO
@@ -134,6 +159,8 @@ MIN_DISTANCE = 3
 #: Acronyms are made of this many words (legal form not counted).
 MIN_ACRONYM = 3
 MAX_ACRONYM = 5
+#: An acronym query has at least this many letters (and is read from one list entry only).
+MIN_ACRONYM_QUERY = 4
 
 PERSON = "Person"
 COMPANY = "Company"
@@ -201,6 +228,12 @@ def parse_syllables(spec: str) -> tuple[Syllable, ...]:
 
 def split_words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
+
+
+#: Words an acronym may be read with or without (``Industry and Trade``: ``IAT`` or ``IT``).
+ACRONYM_STOPWORDS = frozenset(
+    split_words("and of the for ve al el de del la y e et und mit s per di da a")
+)
 
 
 _FOLD = str.maketrans("şçğıöüâîûáéíóúñŞÇĞİÖÜÁÉÍÓÚÑ", "scgiouaiuaeiounSCGIOUAEIOUN")
@@ -1540,6 +1573,79 @@ def acronym_of(form: Form) -> str | None:
     return "".join(w[0].upper() for w in words)
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Every Latin legal form, whatever the class: a matcher strips them by their text.
+LATIN_LEGAL = frozenset(t for forms in LEGAL_FORMS.values() for t, s, _ in forms if s == LATIN)
+_LEGAL_WORDS = max(len(t.split()) for t in LATIN_LEGAL)
+
+
+def acronym_key(text: str) -> str:
+    """An acronym as the counts compare it: casefolded, diacritics dropped (``Ş`` = ``s``)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=1 << 18)
+def _initials(word: str) -> tuple[str, str, str, str, str, str]:
+    """What one word adds to each of the six readings of :func:`name_acronyms`."""
+    runs = _LETTERS_RE.findall(word)
+    if not runs:
+        return ("", "", "", "", "", "")
+    return (
+        runs[0][0],
+        "" if word.casefold() in ACRONYM_STOPWORDS else runs[0][0],
+        word[0] if word[0].isupper() else "",
+        "".join(r[0] for r in runs),
+        "".join(r[0] for r in runs if r.casefold() not in ACRONYM_STOPWORDS),
+        "".join(r[0] for r in runs if r[0].isupper()),
+    )
+
+
+def name_acronyms(name: str) -> set[str]:
+    """Every acronym a matcher could read from a Latin organisation name.
+
+    The initials of its words, split at spaces or at every non-letter (``Al-Nur``,
+    ``S.A.``): of all of them, of all but stop words (``and``, ``of``, ``ve``, ``al``, ...),
+    and of the capitalised ones (spaced, that is what :func:`acronym_of` reads); each of
+    these from the whole name and from the name without any Latin legal form it starts or
+    ends with (``Co., Ltd.`` or only ``Ltd.``); and the name itself when it is one word of at
+    most eight letters (an acronym alias, ``SKIG`` or ``S.K.I.G.``).
+    """
+    words = name.split()
+    found: set[str] = set()
+    if len(words) == 1:
+        letters = "".join(_LETTERS_RE.findall(name))
+        if 2 <= len(letters) <= 8:
+            found.add(letters)
+    cores = [words]
+    for k in range(1, min(_LEGAL_WORDS, len(words) - 1) + 1):
+        if " ".join(words[-k:]) in LATIN_LEGAL:
+            cores.append(words[:-k])
+        if " ".join(words[:k]) in LATIN_LEGAL:
+            cores.append(words[k:])
+    for core in cores:
+        found.update(map("".join, zip(*map(_initials, core), strict=True)))
+    found.discard("")
+    return found
+
+
+def entity_acronyms(entity: Entity) -> set[str]:
+    """The acronyms of 4-5 letters read from the Latin names of an organisation or
+    company (:func:`name_acronyms`), as keys (:func:`acronym_key`); none for a person.
+
+    Only these lengths are kept: the counts serve to check acronym queries, which have
+    them, and the counter stays small for a list of a million."""
+    if entity.schema == PERSON:
+        return set()
+    found: set[str] = set()
+    for form in entity.forms:
+        if form.script == LATIN:
+            found.update(name_acronyms(form.text))
+    return {acronym_key(a) for a in found if MIN_ACRONYM_QUERY <= len(a) <= MAX_ACRONYM}
+
+
 # ---------------------------------------------------------------------------------------
 # Entities
 
@@ -1941,6 +2047,12 @@ PERTURBATIONS: dict[str, Callable[[Entity, random.Random], str | None]] = {
 }
 
 
+def unique_acronym(acronym: str, acronyms: Counter[str]) -> bool:
+    """At least four letters, and read from the names of one list entry only."""
+    key = acronym_key(acronym)
+    return len(key) >= MIN_ACRONYM_QUERY and acronyms[key] == 1
+
+
 def _context(entity: Entity, query: dict[str, Any], rng: random.Random) -> None:
     """Country (and birth date, for persons) on about half of the queries."""
     if rng.random() >= 0.5:
@@ -1955,9 +2067,21 @@ def _context(entity: Entity, query: dict[str, Any], rng: random.Random) -> None:
 
 
 def generate_queries(
-    vocab: Vocabulary, seed: int, count: int, n: int, max_attempts: int = 2000
+    vocab: Vocabulary,
+    seed: int,
+    count: int,
+    n: int,
+    max_attempts: int = 5000,
+    acronyms: Counter[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """``n`` positive queries, the kinds in equal shares and shuffled."""
+    """``n`` positive queries, the kinds in equal shares and shuffled.
+
+    ``acronyms`` counts the list entries each acronym can be read from
+    (:func:`count_acronyms`, computed here if not given): an ``acronym`` query is made only
+    from an acronym of at least four letters that exactly one list entry gives.
+    """
+    if acronyms is None:
+        acronyms = count_acronyms(vocab, seed, count)
     rng = random.Random(f"queries:{seed}:{count}")
     plan = [KINDS[i % len(KINDS)] for i in range(n)]
     rng.shuffle(plan)
@@ -1970,6 +2094,8 @@ def generate_queries(
                 continue
             listed = {f.text.casefold() for f in entity.forms}
             if (kind == "exact") != (name.casefold() in listed):
+                continue
+            if kind == "acronym" and not unique_acronym(name, acronyms):
                 continue
             query: dict[str, Any] = {"query_id": f"q{number:06d}", "name": name}
             query["schema"] = entity.schema
@@ -2117,6 +2243,10 @@ class Summary:
     query_scripts: Counter[str] = field(default_factory=Counter)
     negative_schemas: Counter[str] = field(default_factory=Counter)
     negative_scripts: Counter[str] = field(default_factory=Counter)
+    #: Distinct acronyms of 4-5 letters read from the list's names, and how many of them
+    #: are read from one entry only (the ones an acronym query may use).
+    acronyms: int = 0
+    unique_acronyms: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, other: Summary) -> None:
@@ -2133,6 +2263,12 @@ class Summary:
         line("entities per schema", self.schemas)
         line("entities per culture", self.cultures)
         line("names and aliases per script", self.name_scripts)
+        if self.acronyms:
+            print(
+                f"acronyms of 4-5 letters read from list names: {self.acronyms:,}, "
+                f"of which from one entry only: {self.unique_acronyms:,}",
+                file=out,
+            )
         line("queries per kind", self.kinds)
         line("queries per script", self.query_scripts)
         line("negatives per schema", self.negative_schemas)
@@ -2156,45 +2292,70 @@ CHUNK = 10_000
 _WORKER_VOCAB: Vocabulary | None = None
 
 
-def list_chunk(vocab: Vocabulary, seed: int, start: int, stop: int) -> tuple[str, Summary]:
-    """Lines ``start:stop`` of the list, and their counts."""
+def list_chunk(
+    vocab: Vocabulary, seed: int, start: int, stop: int, lines: bool = True
+) -> tuple[str, Summary, Counter[str]]:
+    """Lines ``start:stop`` of the list (if ``lines``), their counts and their acronyms."""
     summary = Summary()
-    lines = []
+    acronyms: Counter[str] = Counter()
+    out = []
     for index in range(start, stop):
         entity = make_entity(vocab, seed, index)
         summary.schemas[entity.schema] += 1
         summary.cultures[entity.culture.key] += 1
         for form in entity.forms:
             summary.name_scripts[form.script] += 1
-        lines.append(_dump(entity.to_ftm()))
-    return "".join(lines), summary
+        acronyms.update(entity_acronyms(entity))
+        if lines:
+            out.append(_dump(entity.to_ftm()))
+    return "".join(out), summary, acronyms
 
 
-def _worker_chunk(task: tuple[int, int, int]) -> tuple[str, Summary]:
+def _worker_chunk(task: tuple[int, int, int, bool]) -> tuple[str, Summary, Counter[str]]:
     assert _WORKER_VOCAB is not None
     return list_chunk(_WORKER_VOCAB, *task)
 
 
 def write_list(
-    vocab: Vocabulary, seed: int, count: int, out: TextIO, summary: Summary, workers: int = 1
-) -> None:
-    """The list in index order; the same bytes whatever the number of workers."""
+    vocab: Vocabulary,
+    seed: int,
+    count: int,
+    out: TextIO | None,
+    summary: Summary,
+    workers: int = 1,
+) -> Counter[str]:
+    """The list in index order (the same bytes whatever the number of workers), or only
+    its pass over the names if ``out`` is None; return how many entries give each acronym
+    (:func:`entity_acronyms`), merged from the workers' chunks."""
     global _WORKER_VOCAB
-    tasks = [(seed, start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    lines = out is not None
+    tasks = [(seed, start, min(start + CHUNK, count), lines) for start in range(0, count, CHUNK)]
+    acronyms: Counter[str] = Counter()
     if workers > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
         _WORKER_VOCAB = vocab
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for text, part in pool.imap(_worker_chunk, tasks):
-                    out.write(text)
+                parts = pool.imap(_worker_chunk, tasks)
+                for text, part, found in parts:
+                    if out is not None:
+                        out.write(text)
                     summary.add(part)
+                    acronyms.update(found)
         finally:
             _WORKER_VOCAB = None
-        return
+        return acronyms
     for task in tasks:
-        text, part = list_chunk(vocab, *task)
-        out.write(text)
+        text, part, found = list_chunk(vocab, *task)
+        if out is not None:
+            out.write(text)
         summary.add(part)
+        acronyms.update(found)
+    return acronyms
+
+
+def count_acronyms(vocab: Vocabulary, seed: int, count: int, workers: int = 1) -> Counter[str]:
+    """How many list entries give each acronym of 4-5 letters, without writing the list."""
+    return write_list(vocab, seed, count, None, Summary(), workers)
 
 
 def generate(
@@ -2216,15 +2377,22 @@ def generate(
     for path in (list_out, queries_out, negatives_out):
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+    acronyms: Counter[str] | None = None
     if list_out is not None:
         started = time.perf_counter()
         with list_out.open("w", encoding="utf-8", buffering=1 << 20) as out:
-            write_list(vocab, seed, count, out, summary, workers)
+            acronyms = write_list(vocab, seed, count, out, summary, workers)
         summary.seconds["list"] = time.perf_counter() - started
     if queries_out is not None:
         started = time.perf_counter()
+        if acronyms is None:  # the list is not written: a pass over its names all the same
+            acronyms = count_acronyms(vocab, seed, count, workers)
+            summary.seconds["acronyms"] = time.perf_counter() - started
+            started = time.perf_counter()
+        summary.acronyms = len(acronyms)
+        summary.unique_acronyms = sum(n == 1 for n in acronyms.values())
         with queries_out.open("w", encoding="utf-8") as out:
-            for query in generate_queries(vocab, seed, count, queries):
+            for query in generate_queries(vocab, seed, count, queries, acronyms=acronyms):
                 summary.kinds[query["kind"]] += 1
                 summary.query_scripts[script_of(query["name"])] += 1
                 out.write(_dump(query))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -171,8 +172,89 @@ def test_acronyms_are_initials(
         return all(letter in initials for letter in acronym)  # a subsequence
 
     for query in (q for q in queries if q["kind"] == "acronym"):
-        assert query["name"].isupper() and 3 <= len(query["name"]) <= 5
+        assert query["name"].isupper() and 4 <= len(query["name"]) <= 5
         assert any(within(query["name"], n) for n in _names(entities[query["expected"]]))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u0131", "i"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _readings(name: str, legal: list[str]) -> set[str]:
+    """Acronyms read from a written name, recomputed from its text alone: with and without
+    any Latin legal form it starts or ends with (more readings than the generator has, so
+    this check is the stricter)."""
+    cores = [name]
+    for form in legal:
+        if name.endswith(" " + form):
+            cores.append(name[: -len(form) - 1])
+        if name.startswith(form + " "):
+            cores.append(name[len(form) + 1 :])
+    found = set()
+    words = name.split()
+    if len(words) == 1 and len(_LETTERS.findall(name)) <= 8:
+        found.add("".join(_LETTERS.findall(name)))
+    for core in cores:
+        spaced = [w for w in core.split() if _LETTERS.search(w)]
+        for parts in (spaced, _LETTERS.findall(core)):
+            content = [w for w in parts if w.casefold() not in gen.ACRONYM_STOPWORDS]
+            capitals = [w for w in parts if w[0].isupper()]
+            for kept in (parts, content, capitals):
+                found.add("".join(_LETTERS.findall(w)[0][0] for w in kept))
+    return {_key(a) for a in found if a}
+
+
+def test_acronym_queries_are_unique(
+    entities: dict[str, dict[str, Any]], queries: list[dict[str, Any]]
+) -> None:
+    # independently of the generator's counts: every acronym a name of a list company or
+    # organisation can be read as, counted once per entity
+    legal = sorted({t for forms in gen.LEGAL_FORMS.values() for t, s, _ in forms if s == "Latin"})
+    read_from: dict[str, set[str]] = {}
+    for entity in entities.values():
+        if entity["schema"] == "Person":
+            continue
+        for name in _names(entity):
+            if _script(name) == "LATIN":
+                for acronym in _readings(name, legal):
+                    read_from.setdefault(acronym, set()).add(entity["id"])
+    acronyms = [q for q in queries if q["kind"] == "acronym"]
+    assert len(acronyms) >= QUERIES // len(gen.KINDS)
+    for query in acronyms:
+        key = _key(query["name"])
+        assert len(key) >= 4, query
+        assert read_from.get(key) == {query["expected"]}, (query, read_from.get(key))
+    # the check is not idle: some acronyms of 4-5 letters are shared at this size already
+    assert any(len(ids) > 1 for a, ids in read_from.items() if 4 <= len(a) <= 5)
+
+
+def test_acronym_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaced or split at hyphens and dots; with or without "ve", "Al" and the legal form
+    readings = {
+        gen.acronym_key(a) for a in gen.name_acronyms("Al-Nur Kaya Sanayi ve Ticaret Ltd. Şti.")
+    }
+    for acronym in ("akst", "aksvt", "anksvt", "nkst", "akstls", "anksvtls"):
+        assert acronym in readings, (acronym, readings)
+    # legal forms are stripped by their text, in part too ("Ltd." of "Co., Ltd.")
+    assert {"LYMCL", "LYM", "LYMC"} <= gen.name_acronyms("Linjun Yian Machinery Co., Ltd.")
+    # "Al-Manjab" read as two capitalised words, "and" left out
+    assert "AMPIT" in gen.name_acronyms("Al-Manjab Petrochemical Industry and Trade L.L.C.")
+    assert gen.acronym_key("AKSTLŞ") == "akstls"
+    # the counts merged from worker processes are those of one process
+    vocab = gen.Vocabulary(SEED, 1200)
+    single = gen.count_acronyms(vocab, SEED, 1200)
+    monkeypatch.setattr(gen, "CHUNK", 250)
+    assert gen.count_acronyms(vocab, SEED, 1200, workers=2) == single
+    assert single and all(4 <= len(a) <= 5 for a in single)
+    # no acronym query is made from an acronym other entries share
+    shared = gen.Counter(dict.fromkeys(single, 2))
+    queries = gen.generate_queries(vocab, SEED, 1200, 9, max_attempts=300, acronyms=shared)
+    with pytest.raises(RuntimeError, match="acronym"):
+        list(queries)
 
 
 def test_negatives_are_honest(

@@ -388,3 +388,12 @@ def test_weigh_form_drops_stop_words() -> None:
         ("iran", Kind.WORD, 1.0),
         ("trading", Kind.GENERIC, GENERIC_CAP),
     ]
+
+
+def test_identifying_words_on_both_sides_are_a_conflict() -> None:
+    score, explanation = compare("Golden Star Trading", "Silver Star Trading")
+    assert explanation is not None
+    assert "different identifying words golden vs silver" in explanation.name.detail
+    one_sided, explained = compare("Star Trading", "Silver Star Trading")
+    assert explained is not None and explained.name.detail == ""
+    assert score < one_sided

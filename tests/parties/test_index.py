@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from interdict.parties.index import files
 from interdict.parties.index.build import IndexBuilder
@@ -129,3 +131,21 @@ def test_empty_index_answers_nothing(tmp_path: Path) -> None:
     index = _build(tmp_path, [])
     assert index.candidates([{"w:anything": 1.0}], 5) == []
     assert index.frequencies(["w:anything"]) == [0]
+
+
+def test_a_slip_in_a_short_word_is_retrieved_through_deletions(tmp_path: Path) -> None:
+    index = _build(
+        tmp_path, [_record("maco", "Maco Precision"), _record("other", "Tare Precision Metals")]
+    )
+    keys = name_keys(analyse("Maco", True))
+    assert {"d:maco", "d:mac", "d:aco"} <= keys
+    ranked = index.candidates(query_keys(analyse("Macx Precision", True)), 10)
+    assert index.record(ranked[0][0]).entity_id == "maco"
+
+
+def test_a_word_found_by_spelling_and_sound_votes_once(tmp_path: Path) -> None:
+    index = _build(tmp_path, [_record("a", "Hemmat"), _record("b", "Other")])
+    # Both keys reach "a" (one name of two): the group gives it its best key's vote only.
+    [(entity, vote)] = index.candidates([{"w:hemmat": 1.0, "p:HMT": 0.8}], 10)
+    assert entity == 0
+    assert vote == pytest.approx(math.log(1 + 2 / 1))
