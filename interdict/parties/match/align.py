@@ -107,6 +107,31 @@ def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -
     return align(query, candidate, matrix.pick(abjad).tolist(), abjad)
 
 
+def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> WordAlignment:
+    """Compare two names as single strings, their words run together.
+
+    Names written in Han, Hangul or Kana come out of transliteration as
+    syllables whose grouping into words is arbitrary ("zhu jing li" for
+    "Zhu Jingli"), and pairing syllables in any order would make "Zhu Jingli"
+    and "Li Jingzhi" the same person.  Run together, they are compared in
+    order; with ``rotate`` the query's words may also start at any of them,
+    for a family name written last.
+    """
+    listed = "".join(w.text for w in candidate)
+    orders = [list(query[i:]) + list(query[:i]) for i in range(len(query) if rotate else 1)]
+    best_text, best = "".join(w.text for w in query), 0.0
+    for order in orders:
+        text = "".join(w.text for w in order)
+        similarity, _ = word_similarity(text, listed, False)
+        if similarity > best:
+            best_text, best = text, similarity
+    weight = sum(w.weight for w in query) + sum(w.weight for w in candidate)
+    if best < MIN_SIMILARITY:
+        return WordAlignment(0.0, (), tuple(query), tuple(candidate))
+    pair = Pair(best_text, listed, best, weight)
+    return WordAlignment(round(best, 4), (pair,), (), ())
+
+
 def _joins(
     single: Sequence[Word],
     free_single: set[int],

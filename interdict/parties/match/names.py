@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from interdict.parties.match.align import Similarities, WordAlignment, align
+from interdict.parties.match.align import Similarities, WordAlignment, align, align_joined
 from interdict.parties.match.similarity import word_matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
@@ -31,6 +31,7 @@ ACRONYM = "acronym"
 WEAK_ALIAS_MINIMUM = 0.95
 CONFLICT_FACTOR = 0.8
 CONFLICT_WEIGHT = 0.5
+SHORT_CODE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,18 @@ def compare_names(
     """Best evidence for one pair of names; ``alone``: the entity has no multi-word name."""
     table = table or WordTable([query], [candidate])
     abjad = query.form.script.is_abjad or candidate.form.script.is_abjad
-    alignment = align(query.words, candidate.words, table.between(query, candidate, abjad), abjad)
-    score, detail = alignment.score, ""
+    detail = ""
+    if query.form.script.is_syllabic or candidate.form.script.is_syllabic:
+        rotate = not query.form.script.is_syllabic
+        alignment = align_joined(query.words, candidate.words, rotate)
+        detail = "syllabic script: names compared with their words run together"
+    else:
+        similarities = table.between(query, candidate, abjad)
+        if _is_code(query.form) or _is_code(candidate.form):
+            similarities = [[v if v == 1.0 else 0.0 for v in row] for row in similarities]
+            detail = "a one-word name of five letters or fewer must match exactly"
+        alignment = align(query.words, candidate.words, similarities, abjad)
+    score = alignment.score
     conflict = _conflict(alignment)
     if conflict:
         score = round(score * CONFLICT_FACTOR, 4)
@@ -116,6 +127,11 @@ def _conflict(alignment: WordAlignment) -> str:
     if own and theirs:
         return f"{'/'.join(own)} vs {'/'.join(theirs)}"
     return ""
+
+
+def _is_code(form: NameForm) -> bool:
+    """A name that is one short word (an acronym, a code): near spellings are other codes."""
+    return len(form.content) == 1 and len(form.content[0]) <= SHORT_CODE
 
 
 def _identifying(word: Word) -> bool:
