@@ -397,3 +397,21 @@ def test_identifying_words_on_both_sides_are_a_conflict() -> None:
     one_sided, explained = compare("Star Trading", "Silver Star Trading")
     assert explained is not None and explained.name.detail == ""
     assert score < one_sided
+
+
+def test_syllabic_names_are_compared_in_order_not_syllable_by_syllable() -> None:
+    # Pairing syllables in any order would make Zhu Jingli and Li Jingzhi one person.
+    assert compare("朱静丽", "李静志", "Person")[0] == 0.0
+    for query in ("Zhu Jingli", "Jingli Zhu", "Zhu Jing Li"):
+        score, explanation = compare(query, "朱静丽", "Person")
+        assert score == 1.0, query
+        assert explanation is not None and "syllabic" in explanation.name.detail
+
+
+def test_a_short_one_word_name_matches_only_exactly() -> None:
+    # "JCES" and "JCEF" are two codes, not one code with a typing slip.
+    assert compare("JCES", "JCEF")[0] == 0.0
+    assert compare("JCES", "EJCS")[0] == 0.0
+    assert compare("KOMID", "KOMID")[0] == 1.0
+    # Longer single words keep their spelling tolerance.
+    assert compare("Ardalam", "Ardalan")[0] > 0.7

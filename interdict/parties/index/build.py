@@ -1,9 +1,10 @@
 """Write an index while a list streams past: records to a file, keys to compact arrays.
 
-Memory is dominated by two integer arrays (one key id and one name id per
-posting) and the dictionary of distinct keys; records go straight to disk.
-The sort that turns those pairs into postings happens once, in NumPy, when
-the list has been read.
+Memory is dominated by two integer arrays, one key hash and one name number
+per posting; records go straight to disk.  Keys are hashed as they are
+made (a word's hashes once, however often it recurs), so no dictionary of
+millions of key strings is ever held.  The sort that turns the pairs into
+postings happens once, in NumPy, when the list has been read.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from interdict.parties.index import files
-from interdict.parties.index.keys import name_keys
+from interdict.parties.index.keys import name_key_hashes
 from interdict.parties.index.records import EntityRecord
 
 
@@ -32,8 +33,7 @@ class IndexBuilder:
 
     def __init__(self, directory: Path) -> None:
         self._directory = directory
-        self._key_ids: dict[str, int] = {}
-        self._key_seq = array("I")
+        self._key_seq = array("Q")
         self._name_seq = array("I")
         self._name_entity = array("I")
         self._record_offsets = array("q", [0])
@@ -44,36 +44,22 @@ class IndexBuilder:
         self._records.write(data)
         self._record_offsets.append(self._record_offsets[-1] + len(data))
         entity = len(self._record_offsets) - 2
-        key_ids = self._key_ids
         for name in record.names:
             name_id = len(self._name_entity)
             self._name_entity.append(entity)
-            keys = name_keys(name.form)
-            for key in keys:
-                if key not in key_ids:
-                    key_ids[key] = len(key_ids)
-            self._key_seq.extend(map(key_ids.__getitem__, keys))
-            self._name_seq.extend([name_id] * len(keys))
+            hashes = name_key_hashes(name.form)
+            self._key_seq.extend(hashes)
+            self._name_seq.extend([name_id] * len(hashes))
 
     def finish(self) -> IndexStats:
         self._records.close()
         directory = self._directory
-        hashes = np.fromiter(
-            (files.key_hash(key) for key in self._key_ids),
-            dtype=np.uint64,
-            count=len(self._key_ids),
-        )
+        hashes = np.frombuffer(self._key_seq, dtype=np.uint64)
         order = np.argsort(hashes, kind="stable")
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        ranks = rank[np.frombuffer(self._key_seq, dtype=np.uint32)]
-        postings = np.frombuffer(self._name_seq, dtype=np.uint32)[np.argsort(ranks, kind="stable")]
-        counts = np.bincount(ranks, minlength=len(order)) if len(order) else np.zeros(0, np.int64)
-        offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-        sorted_hashes = hashes[order]
+        postings = np.frombuffer(self._name_seq, dtype=np.uint32)[order]
         # Two keys with one hash (astronomically rare) simply share their postings.
-        unique, first = np.unique(sorted_hashes, return_index=True)
-        offsets = np.append(offsets[first], offsets[-1]) if len(unique) else offsets
+        unique, first = np.unique(hashes[order], return_index=True)
+        offsets = np.append(first, len(postings)).astype(np.int64)
         np.save(directory / files.KEYS, unique)
         np.save(directory / files.KEY_OFFSETS, offsets)
         np.save(directory / files.POSTINGS, postings.astype(np.int32))

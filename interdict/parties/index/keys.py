@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from interdict.parties.index.files import key_hash
 from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, acronyms, phonetic, skeleton
 
@@ -48,10 +49,22 @@ def word_key(word: str) -> str:
     return "w:" + word
 
 
+def name_key_hashes(form: NameForm) -> set[int]:
+    """The hashes of ``name_keys``, as the index stores them; a word's are worked out once."""
+    hashes: set[int] = set()
+    for word, kind in zip(form.tokens, form.kinds, strict=True):
+        hashes.update(_hashes_of(word, kind))
+    hashes.update(map(key_hash, _name_level_keys(form)))
+    return hashes
+
+
 def name_keys(form: NameForm) -> set[str]:
     """Keys a listed name is filed under."""
-    keys = _word_keys(form)
-    keys.update("a:" + letters for letters in acronyms(form))
+    return _word_keys(form) | _name_level_keys(form)
+
+
+def _name_level_keys(form: NameForm) -> set[str]:
+    keys = {"a:" + letters for letters in acronyms(form)}
     content = form.content
     if 1 <= len(content) <= 4:
         keys.add("j:" + "".join(content))
@@ -95,6 +108,11 @@ def _word_keys(form: NameForm) -> set[str]:
     for word, kind in zip(form.tokens, form.kinds, strict=True):
         keys.update(_keys_of(word, kind))
     return keys
+
+
+@lru_cache(maxsize=1_000_000)
+def _hashes_of(word: str, kind: Kind) -> frozenset[int]:
+    return frozenset(map(key_hash, _keys_of(word, kind)))
 
 
 @lru_cache(maxsize=1_000_000)
