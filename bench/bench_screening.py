@@ -132,15 +132,15 @@ def read_labelled(path: Path) -> Iterator[Labelled]:
             yield Labelled(row["query_id"], query, row.get("expected"), row.get("kind", ""))
 
 
-def _build(list_path: str, home: str) -> None:
-    load_list(Path(list_path), "ftm", DATASET, Path(home))
+def _build(list_path: str, home: str, workers: int) -> None:
+    load_list(Path(list_path), "ftm", DATASET, Path(home), workers=workers)
 
 
-def build(list_path: Path, home: Path) -> dict[str, float]:
-    """Build in a child so that its peak RSS is the build's alone."""
+def build(list_path: Path, home: Path, workers: int) -> dict[str, float]:
+    """Build in a child so that its peak RSS is the build's alone (workers' included)."""
     started = time.perf_counter()
     child = multiprocessing.get_context("spawn").Process(
-        target=_build, args=(str(list_path), str(home))
+        target=_build, args=(str(list_path), str(home), workers)
     )
     child.start()
     child.join()
@@ -188,6 +188,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--peer-sample", type=int, default=2000, help="queries scored by peers")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--build-workers", type=int, default=2, help="processes for the build")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
 
@@ -197,7 +198,8 @@ def main() -> None:
         "command": " ".join(sys.argv),
     }
     if args.rebuild or current_version(args.home, DATASET) is None:
-        report.update(build(args.list, args.home))
+        report.update(build(args.list, args.home, args.build_workers))
+        report["build_workers"] = args.build_workers
     started = time.perf_counter()
     version = current_version(args.home, DATASET)
     assert version is not None

@@ -1,25 +1,23 @@
 """Parse whole corpora: paths in, records out, in order, with bounded memory.
 
 With several workers the raw records are sent to a process pool in small
-chunks, and no more than a few chunks are ever in flight, so a 2-million
-cable corpus streams through in constant memory just as it does on one
-core.  Workers return finished JSON text rather than model objects because
-pickling a string is far cheaper than pickling a pydantic tree.
+chunks (``interdict.model.ordered_pool``), so a 2-million cable corpus
+streams through in constant memory just as it does on one core.  Workers
+return finished JSON text rather than model objects because pickling a
+string is far cheaper than pickling a pydantic tree.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from interdict.cables.parse import parse_raw
 from interdict.cables.record import Cable
 from interdict.cables.sources.raw import BadRecord, RawCable
 from interdict.cables.sources.walk import iter_raw
+from interdict.model.ordered_pool import ordered_map
 
 CHUNK = 64
 
@@ -64,18 +62,4 @@ def _render_chunk(chunk: list[RawCable | BadRecord]) -> list[Rendered]:
 
 def render_paths(paths: Iterable[str | os.PathLike[str]], workers: int = 1) -> Iterator[Rendered]:
     """Render every record under ``paths`` in input order, on ``workers`` processes."""
-    raws = iter_raw(paths)
-    if workers <= 1:
-        yield from map(render, raws)
-        return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[Rendered]]] = deque()
-        while True:
-            chunk = list(islice(raws, CHUNK))
-            if chunk:
-                pending.append(pool.apply_async(_render_chunk, (chunk,)))
-            while pending and (len(pending) > 2 * workers or not chunk):
-                yield from pending.popleft().get()
-            if not chunk:
-                return
+    yield from ordered_map(_render_chunk, iter_raw(paths), workers, CHUNK)

@@ -67,6 +67,9 @@ def load_command(
         bool,
         typer.Option("--skip-invalid", help="Load the good records and report the bad ones."),
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes that analyse the names.")
+    ] = 1,
 ) -> None:
     """Build a new version of a dataset aside and swap it in; a failed load changes nothing."""
     home = data_home()
@@ -83,6 +86,7 @@ def load_command(
                 home,
                 skip_invalid=skip_invalid,
                 progress=lambda n: bar.update(task, completed=n),
+                workers=workers,
             )
         note_loaded(home, dataset)
     except (DatasetError, ValueError, OSError) as error:

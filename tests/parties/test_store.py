@@ -139,3 +139,14 @@ def test_bundled_dataset_loads_itself_and_can_be_opted_out(home: Path) -> None:
     remove_dataset(home, BUNDLED)
     assert ensure_bundled(home) == []
     assert opt_out_marker(home).exists()
+
+
+def test_a_build_on_two_workers_writes_the_same_index(home: Path) -> None:
+    one = load_list(MINI, "ftm", "one", home)
+    two = load_list(MINI, "ftm", "two", home, workers=2)
+    first = current_version(home, "one")
+    second = current_version(home, "two")
+    assert first is not None and second is not None
+    assert (one.entities, one.names, one.keys) == (two.entities, two.names, two.keys)
+    for name in ("keys.npy", "key_offsets.npy", "postings.npy", "records.bin"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -21,6 +21,30 @@ from interdict.parties.index.records import EntityRecord
 
 
 @dataclass(frozen=True, slots=True)
+class Prepared:
+    """One entity ready to file: its record bytes and, per name, the hashes of its keys.
+
+    This is what a worker process hands back to the builder: bytes and flat
+    integer arrays pickle cheaply, where analysed names and key strings would not.
+    """
+
+    record: bytes
+    hashes: bytes
+    counts: tuple[int, ...]
+
+
+def prepare(record: EntityRecord) -> Prepared:
+    """The expensive half of filing an entity, which can run in any process."""
+    hashes = array("Q")
+    counts = []
+    for name in record.names:
+        keys = name_key_hashes(name.form)
+        hashes.extend(keys)
+        counts.append(len(keys))
+    return Prepared(record.dumps(), hashes.tobytes(), tuple(counts))
+
+
+@dataclass(frozen=True, slots=True)
 class IndexStats:
     entities: int
     names: int
@@ -39,17 +63,15 @@ class IndexBuilder:
         self._record_offsets = array("q", [0])
         self._records = (directory / files.RECORDS).open("wb")
 
-    def add(self, record: EntityRecord) -> None:
-        data = record.dumps()
-        self._records.write(data)
-        self._record_offsets.append(self._record_offsets[-1] + len(data))
+    def add(self, prepared: Prepared) -> None:
+        self._records.write(prepared.record)
+        self._record_offsets.append(self._record_offsets[-1] + len(prepared.record))
         entity = len(self._record_offsets) - 2
-        for name in record.names:
+        self._key_seq.frombytes(prepared.hashes)
+        for count in prepared.counts:
             name_id = len(self._name_entity)
             self._name_entity.append(entity)
-            hashes = name_key_hashes(name.form)
-            self._key_seq.extend(hashes)
-            self._name_seq.extend([name_id] * len(hashes))
+            self._name_seq.extend([name_id] * count)
 
     def finish(self) -> IndexStats:
         self._records.close()

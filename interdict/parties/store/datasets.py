@@ -25,7 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from interdict.parties.index.build import IndexBuilder
+from followthemoney import model
+
+from interdict.model.ordered_pool import ordered_map
+from interdict.parties.index.build import IndexBuilder, Prepared, prepare
 from interdict.parties.index.records import record_of
 from interdict.parties.loaders import read_list
 from interdict.parties.loaders.problem import LoadProblem
@@ -38,6 +41,7 @@ METADATA = "metadata.json"
 SCREENED_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "Vehicle")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _MAX_REPORTED = 100
+_CHUNK = 256
 
 
 class DatasetError(Exception):
@@ -111,8 +115,12 @@ def load_list(
     skip_invalid: bool = False,
     bundled: bool = False,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> DatasetInfo:
-    """Build a new version of ``name`` from ``path`` and make it current, or raise."""
+    """Build a new version of ``name`` from ``path`` and make it current, or raise.
+
+    ``workers`` processes analyse the names; reading and storing stay in this one.
+    """
     root = dataset_dir(home, name)
     if not path.is_file():
         raise DatasetError(f"{path}: no such file")
@@ -123,7 +131,7 @@ def load_list(
         aside = root / f".building-{uuid.uuid4().hex}"
         aside.mkdir()
         try:
-            info = _build(path, fmt, name, aside, skip_invalid, bundled, progress)
+            info = _build(path, fmt, name, aside, skip_invalid, bundled, progress, workers)
             info = replace(info, seconds=round(time.perf_counter() - started, 2))
             (aside / METADATA).write_text(json.dumps(asdict(info), indent=2), encoding="utf-8")
             final = root / info.version
@@ -136,6 +144,16 @@ def load_list(
     return info
 
 
+@dataclass
+class _Tally:
+    """What the main process counts while workers prepare the index."""
+
+    entities: int = 0
+    screened: int = 0
+    total_problems: int = 0
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
 def _build(
     path: Path,
     fmt: str,
@@ -144,30 +162,35 @@ def _build(
     skip_invalid: bool,
     bundled: bool,
     progress: Callable[[int], None] | None,
+    workers: int,
 ) -> DatasetInfo:
+    """Read, store and index a list: entities are stored here, analysed on ``workers``."""
     writer = EntityWriter(directory)
     builder = IndexBuilder(directory)
-    problems: list[LoadProblem] = []
-    total_problems = entities = screened = 0
-    try:
+    tally = _Tally()
+
+    def screenable() -> Iterator[dict[str, Any]]:
         for item in read_list(path, fmt, name):
             if isinstance(item, LoadProblem):
-                total_problems += 1
-                if len(problems) < _MAX_REPORTED:
-                    problems.append(item)
+                tally.total_problems += 1
+                if len(tally.problems) < _MAX_REPORTED:
+                    tally.problems.append(item)
                 continue
-            entities += 1
+            tally.entities += 1
             writer.add(item)
             if any(item.schema.is_a(s) for s in SCREENED_SCHEMATA):
-                record = record_of(item)
-                if record.names:
-                    builder.add(record)
-                    screened += 1
-            if progress is not None and entities % 1000 == 0:
-                progress(entities)
-        if total_problems and not skip_invalid:
-            raise LoadRefusedError(name, problems, total_problems)
-        if not entities:
+                yield item.to_dict()
+            if progress is not None and tally.entities % 1000 == 0:
+                progress(tally.entities)
+
+    try:
+        for prepared in ordered_map(_prepare_chunk, screenable(), workers, _CHUNK):
+            if prepared is not None:
+                builder.add(prepared)
+                tally.screened += 1
+        if tally.total_problems and not skip_invalid:
+            raise LoadRefusedError(name, tally.problems, tally.total_problems)
+        if not tally.entities:
             raise DatasetError(f"{path}: no entities found; nothing was loaded")
         stats = builder.finish()
         writer.finish()
@@ -176,7 +199,7 @@ def _build(
         writer.abandon()
         raise
     if progress is not None:
-        progress(entities)
+        progress(tally.entities)
     loaded_at = datetime.now(UTC).replace(microsecond=0)
     return DatasetInfo(
         name=name,
@@ -185,14 +208,23 @@ def _build(
         source=str(path),
         source_sha256=file_sha256(path),
         loaded_at=loaded_at.isoformat(),
-        entities=entities,
-        screened=screened,
+        entities=tally.entities,
+        screened=tally.screened,
         names=stats.names,
         keys=stats.keys,
-        skipped=total_problems,
-        problems=[str(p) for p in problems],
+        skipped=tally.total_problems,
+        problems=[str(p) for p in tally.problems],
         bundled=bundled,
     )
+
+
+def _prepare_chunk(entities: list[dict[str, Any]]) -> list[Prepared | None]:
+    """Worker side of a build: analyse names and hash keys; ``None`` for a nameless entity."""
+    prepared: list[Prepared | None] = []
+    for data in entities:
+        record = record_of(model.get_proxy(data))
+        prepared.append(prepare(record) if record.names else None)
+    return prepared
 
 
 def file_sha256(path: Path) -> str:
