@@ -133,7 +133,8 @@ def test_normalise_joins_ascii_words_with_single_spaces() -> None:
         ("ООО Ardalan", ("ardalan",), ("llc",)),
         ("شرکت همت", ("hmt",), ("company",)),
         ("Sherkat Ardalan", ("ardalan",), ("company",)),
-        ("华为技术有限公司", ("hua", "wei", "ji", "shu"), ("llc",)),
+        # 技术 is a generic term (generic_terms.tsv): it becomes "technology".
+        ("华为技术有限公司", ("hua", "wei", "technology"), ("llc",)),
         ("Huawei Youxian Gongsi", ("huawei",), ("llc",)),
         ("Sony Kabushiki Kaisha", ("sony",), ("jsc",)),
         ("Golden Star Trading Company Ltd", ("golden", "star", "trading"), ("company", "llc")),
@@ -201,9 +202,36 @@ def test_generic_trade_words() -> None:
 
 def test_turkish_generic_and_stop_words() -> None:
     form = analyse("Ardalan Sanayi ve Ticaret Ltd. Şti.", organisation=True)
-    assert form.tokens == ("ardalan", "sanayi", "ve", "ticaret")
+    # "Sanayi" is a generic term with a verified English word; "Ticaret" is generic as it is.
+    assert form.tokens == ("ardalan", "industries", "ve", "ticaret")
     assert form.kinds == (Kind.WORD, Kind.GENERIC, Kind.STOP, Kind.GENERIC)
-    assert form.content == ("ardalan", "sanayi", "ticaret")
+    assert form.content == ("ardalan", "industries", "ticaret")
+
+
+def test_generic_terms_of_other_languages_become_their_english_word() -> None:
+    assert analyse("گروه صنعتی شهید همت", organisation=True).tokens == (
+        "group",
+        "industrial",
+        "shhyd",
+        "hmt",
+    )
+    # Written without spaces, a Han term is found inside the name.
+    assert analyse("烟台机械工业集团", organisation=True).tokens[-3:] == (
+        "machinery",
+        "industry",
+        "group",
+    )
+    # Persons' names are never translated.
+    assert analyse("گروه همت", organisation=False).tokens == ("grwh", "hmt")
+
+
+def test_every_generic_term_row_has_a_known_english_word_and_a_source() -> None:
+    text = (files("interdict.data") / "parties" / "generic_terms.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(rows) >= 80
+    for term, english, language, source in rows:
+        assert term and english and len(language) == 2, term
+        assert source.startswith(("https://", "http://")), term
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from interdict.parties.match.similarity import (
     word_similarity,
 )
 from interdict.parties.match.weights import Word
+from interdict.parties.names.analysis import Kind
 
 JOIN_MINIMUM = 0.8
 # Rows are query words, columns candidate words.
@@ -108,28 +109,47 @@ def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -
 
 
 def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> WordAlignment:
-    """Compare two names as single strings, their words run together.
+    """Compare two names with their identifying words run together; generic words one by one.
 
     Names written in Han, Hangul or Kana come out of transliteration as
     syllables whose grouping into words is arbitrary ("zhu jing li" for
     "Zhu Jingli"), and pairing syllables in any order would make "Zhu Jingli"
     and "Li Jingzhi" the same person.  Run together, they are compared in
     order; with ``rotate`` the query's words may also start at any of them,
-    for a family name written last.
+    for a family name written last.  Generic words (already English, such as
+    "group" for 集团) are paired as usual.
     """
-    listed = "".join(w.text for w in candidate)
-    orders = [list(query[i:]) + list(query[:i]) for i in range(len(query) if rotate else 1)]
-    best_text, best = "".join(w.text for w in query), 0.0
+    own = [w for w in query if w.kind is not Kind.GENERIC]
+    theirs = [w for w in candidate if w.kind is not Kind.GENERIC]
+    generic = align_words(
+        [w for w in query if w.kind is Kind.GENERIC],
+        [w for w in candidate if w.kind is Kind.GENERIC],
+        False,
+    )
+    listed = "".join(w.text for w in theirs)
+    orders = [own[i:] + own[:i] for i in range(len(own) if rotate else 1)] or [own]
+    best_text, best = "".join(w.text for w in own), 0.0
     for order in orders:
         text = "".join(w.text for w in order)
-        similarity, _ = word_similarity(text, listed, False)
+        similarity = word_similarity(text, listed, False)[0] if text and listed else 0.0
         if similarity > best:
             best_text, best = text, similarity
-    weight = sum(w.weight for w in query) + sum(w.weight for w in candidate)
-    if best < MIN_SIMILARITY:
-        return WordAlignment(0.0, (), tuple(query), tuple(candidate))
-    pair = Pair(best_text, listed, best, weight)
-    return WordAlignment(round(best, 4), (pair,), (), ())
+    weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
+    total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
+    earned = generic.score * (total - weight)
+    if best >= MIN_SIMILARITY:
+        pairs = (Pair(best_text, listed, best, weight), *generic.pairs)
+        score = (best * weight + earned) / total if total else 0.0
+        return WordAlignment(
+            round(score, 4), pairs, generic.unmatched_query, generic.unmatched_candidate
+        )
+    score = earned / total if total else 0.0
+    return WordAlignment(
+        round(score, 4),
+        generic.pairs,
+        tuple(own) + generic.unmatched_query,
+        tuple(theirs) + generic.unmatched_candidate,
+    )
 
 
 def _joins(

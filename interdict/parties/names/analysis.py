@@ -19,7 +19,11 @@ from rigour.text import is_stopword
 
 from interdict.parties.names.scripts import Script, dominant_script, split_scripts
 from interdict.parties.names.translit import ascii_word, fold
-from interdict.parties.names.vocabulary import generic_words, strip_table_phrases
+from interdict.parties.names.vocabulary import (
+    generic_words,
+    strip_table_phrases,
+    translate_terms,
+)
 
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ]")
 # The Arabic article al- is written joined to its word, alone or after the
@@ -76,6 +80,8 @@ def analyse(name: str, organisation: bool) -> NameForm:
     """Normalise one name; never raises, whatever the input."""
     folded = fold(name)
     script = dominant_script(folded)
+    if organisation:
+        folded = translate_terms(folded)
     text = _ascii_text(split_scripts(folded))
     legal: list[str] = []
     if organisation:

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
 
 def _rows(name: str) -> list[list[str]]:
     text = (files("interdict.data") / "parties" / name).read_text(encoding="utf-8")
@@ -47,6 +49,32 @@ def strip_table_phrases(text: str) -> tuple[str, list[str]]:
         return " "
 
     return _phrase_pattern().sub(remove, text), found
+
+
+@cache
+def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Generic business terms of other languages as one pattern, longest first.
+
+    Terms in Han, Kana or Hangul are found inside words, since those scripts
+    write a name without spaces (烟台机械工业集团); all others only as whole words.
+    """
+    terms = {row[0].casefold(): row[1] for row in _rows("generic_terms.tsv")}
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        escaped = re.escape(term)
+        parts.append(escaped if _UNSPACED.search(term) else rf"(?<!\w){escaped}(?!\w)")
+    return re.compile("|".join(parts)), terms
+
+
+def translate_terms(text: str) -> str:
+    """Replace generic business terms written in other languages with their English word.
+
+    "گروه صنعتی شهید همت" becomes "group industrial شهید همت", which then
+    meets "Shahid Hemmat Industrial Group" word for word; the English words
+    are generic, so they still weigh little.
+    """
+    pattern, terms = _term_pattern()
+    return pattern.sub(lambda match: f" {terms[match.group(0)]} ", text)
 
 
 @cache
