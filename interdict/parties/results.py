@@ -116,8 +116,8 @@ def _evidence(match: NameMatch) -> NameEvidence:
             )
             for p in alignment.pairs
         ],
-        unmatched_query=[_loose(w) for w in alignment.unmatched_query],
-        unmatched_candidate=[_loose(w) for w in alignment.unmatched_candidate],
+        unmatched_query=[_loose(w) for w in alignment.unmatched_query if w.weight > 0],
+        unmatched_candidate=[_loose(w) for w in alignment.unmatched_candidate if w.weight > 0],
         legal_forms_ignored=sorted(
             set(match.query.form.legal_forms) | set(match.candidate.form.legal_forms)
         ),

@@ -380,14 +380,27 @@ def test_weigh() -> None:
     assert rare.why == "in 5 of 150 listed names"
 
 
-def test_weigh_form_drops_stop_words() -> None:
+def test_weigh_form_gives_stop_words_no_weight_but_keeps_them() -> None:
     form = analyse("Bank of Iran Trading", organisation=True)
     words = weigh_form(form, {}, 0)
     assert [(w.text, w.kind, w.weight) for w in words] == [
         ("bank", Kind.WORD, 1.0),
+        ("of", Kind.STOP, 0.0),
         ("iran", Kind.WORD, 1.0),
         ("trading", Kind.GENERIC, GENERIC_CAP),
     ]
+
+
+def test_a_stop_word_can_be_run_together_with_its_neighbour() -> None:
+    # "de" and "al" are stop words, yet "Cheng De" is "Chengde" and "Al-Shami" is "Elshami".
+    assert compare("Cheng De Engineering", "Chengde Engineering")[0] == 1.0
+    score, explanation = compare("Nour AL-SHAMI", "Nour ELSHAMI")
+    assert score > 0.9
+    assert explanation is not None
+    assert ("al shami", "elshami") in [(p.query, p.candidate) for p in explanation.name.pairs]
+    # Stop words weigh nothing, so they never show among the unmatched words.
+    _, plain = compare("Bank of Iran", "Bank Iran")
+    assert plain is not None and plain.name.unmatched_query == []
 
 
 def test_identifying_words_on_both_sides_are_a_conflict() -> None:

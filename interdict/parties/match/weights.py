@@ -40,6 +40,8 @@ def idf_weight(frequency: int, size: int) -> float:
 
 def weigh(text: str, kind: Kind, frequency: int, size: int) -> Word:
     """Weigh one word given how many names of the list contain it."""
+    if kind is Kind.STOP:
+        return Word(text, kind, 0.0, "stop word")
     if kind is Kind.NUMBER:
         return Word(text, kind, 1.0, "number")
     idf = idf_weight(frequency, size)
@@ -50,7 +52,11 @@ def weigh(text: str, kind: Kind, frequency: int, size: int) -> Word:
 
 
 def weigh_form(form: NameForm, frequencies: dict[str, int], size: int) -> tuple[Word, ...]:
-    """The comparable words of a name (stop words dropped), weighed against one list."""
+    """The words of a name weighed against one list.
+
+    Stop words weigh nothing but stay in place: "Cheng De" must still be able
+    to meet "Chengde", and "Yu Kang" "Yukang", by running two words together.
+    """
     return Weigher(frequencies, size).form(form)
 
 
@@ -65,8 +71,6 @@ class Weigher:
     def form(self, form: NameForm) -> tuple[Word, ...]:
         words = []
         for text, kind in zip(form.tokens, form.kinds, strict=True):
-            if kind is Kind.STOP:
-                continue
             word = self._seen.get((text, kind))
             if word is None:
                 word = weigh(text, kind, self._frequencies.get(text, 0), self._size)
