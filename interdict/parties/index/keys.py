@@ -59,15 +59,25 @@ def name_key_hashes(form: NameForm) -> set[int]:
 
 
 def name_keys(form: NameForm) -> set[str]:
-    """Keys a listed name is filed under."""
-    return _word_keys(form) | _name_level_keys(form)
+    """Keys a listed name is filed under, readable (the index stores their hashes)."""
+    keys = _name_level_keys(form)
+    for word, kind in zip(form.tokens, form.kinds, strict=True):
+        keys.update(_keys_of(word, kind))
+    return keys
+
+
+def _joined_key(form: NameForm) -> str | None:
+    """All words of a short name run together, for names whose spacing varies."""
+    content = form.content
+    return "j:" + "".join(content) if 1 <= len(content) <= 4 else None
 
 
 def _name_level_keys(form: NameForm) -> set[str]:
     keys = {"a:" + letters for letters in acronyms(form)}
+    joined = _joined_key(form)
+    if joined:
+        keys.add(joined)
     content = form.content
-    if 1 <= len(content) <= 4:
-        keys.add("j:" + "".join(content))
     if len(content) == 1 and len(content[0]) <= 8:
         keys.add("a:" + content[0])  # the listed name may itself be an acronym
     if form.script.is_abjad:
@@ -92,22 +102,15 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
                 group[key] = consonant_weight
                 group["x" + key[1:]] = FAMILY_WEIGHT["x"]
         groups.append(group)
-    content = form.content
-    if 1 <= len(content) <= 4:
-        groups.append({"j:" + "".join(content): FAMILY_WEIGHT["j"]})
+    joined = _joined_key(form)
+    if joined:
+        groups.append({joined: FAMILY_WEIGHT["j"]})
     letters = acronym_query(form)
     readings = {"a:" + initials for initials in acronyms(form)}
     if letters:
         readings.add("a:" + letters)
     groups.append(dict.fromkeys(readings, FAMILY_WEIGHT["a"]))
     return [group for group in groups if group]
-
-
-def _word_keys(form: NameForm) -> set[str]:
-    keys: set[str] = set()
-    for word, kind in zip(form.tokens, form.kinds, strict=True):
-        keys.update(_keys_of(word, kind))
-    return keys
 
 
 @lru_cache(maxsize=1_000_000)

@@ -52,9 +52,19 @@ def allowed_edits(length: int) -> int:
     longer words two.  Short words are where fuzzy matching produces most
     false alarms, so they get the least room.
     """
-    if length < 3:
-        return 0
-    return 1 if length <= 7 else _MOST_EDITS
+    return int(_allowed(np.asarray(length)))
+
+
+def _allowed(shortest: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+    """``allowed_edits`` for a whole array of word lengths."""
+    return np.where(shortest < 3, 0, np.where(shortest <= 7, 1, _MOST_EDITS))
+
+
+def _typo_similarity(
+    edits: npt.NDArray[np.int32], longest: npt.NDArray[np.int32]
+) -> npt.NDArray[np.float64]:
+    """Similarity of words a number of slips apart; arrays or single values alike."""
+    return np.minimum(MAX_TYPO_SIMILARITY, 1.0 - edits / np.maximum(longest, 5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +90,8 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
     right_len = np.fromiter(map(len, right), np.int32, len(right))
     shortest = np.minimum.outer(left_len, right_len)
     longest = np.maximum.outer(left_len, right_len)
-    allowed = np.where(shortest < 3, 0, np.where(shortest <= 7, 1, _MOST_EDITS))
     typo = np.where(
-        (edits > 0) & (edits <= allowed),
-        np.minimum(MAX_TYPO_SIMILARITY, 1.0 - edits / np.maximum(longest, 5)),
-        0.0,
+        (edits > 0) & (edits <= _allowed(shortest)), _typo_similarity(edits, longest), 0.0
     )
     plain = np.where(edits == 0, 1.0, typo)
     consonants = _same_code(left, right, skeleton, minimum=2)
@@ -117,9 +124,9 @@ def rule(a: str, b: str, score: float) -> str:
     if a == b:
         return EXACT
     edits = OSA.distance(a, b)
-    if 0 < edits <= allowed_edits(min(len(a), len(b))) and score == min(
-        MAX_TYPO_SIMILARITY, 1.0 - edits / max(len(a), len(b), 5)
-    ):
+    longest = np.asarray(max(len(a), len(b)))
+    typo = float(_typo_similarity(np.asarray(edits), longest))
+    if 0 < edits <= allowed_edits(min(len(a), len(b))) and score == typo:
         return TYPO
     return SOUND if score == SOUND_SIMILARITY else CONSONANTS
 
