@@ -82,7 +82,7 @@ def analyse(name: str, organisation: bool) -> NameForm:
     script = dominant_script(folded)
     if organisation:
         folded = translate_terms(folded)
-    text = _ascii_text(split_scripts(folded))
+    text = _ascii_text(folded)
     legal: list[str] = []
     if organisation:
         stripped, legal = _strip_legal_forms(folded, text, script)
@@ -98,12 +98,12 @@ def analyse(name: str, organisation: bool) -> NameForm:
 
 def normalise(text: str) -> str:
     """Any text as lower-case ASCII words joined by single spaces; idempotent."""
-    return " ".join(_NOT_WORD.sub(" ", _ascii_text(split_scripts(fold(text)))).split())
+    return " ".join(_NOT_WORD.sub(" ", _ascii_text(fold(text))).split())
 
 
 def _ascii_text(folded: str) -> str:
     """ASCII, chunk by chunk, keeping punctuation: ``a.ş.`` becomes ``a.s.``, not ``a s``."""
-    text = _APOSTROPHES.sub("", folded)
+    text = _APOSTROPHES.sub("", split_scripts(folded))
     if not text.isascii():
         text = _ARABIC_ARTICLE.sub("ال ", text)
     return " ".join(ascii_word(chunk) for chunk in text.split())
@@ -121,7 +121,7 @@ def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, lis
         found = extract_org_types(folded, generic=True)
         if found:
             legal.extend(form for _, form in found)
-            text = _ascii_text(split_scripts(remove_org_types(folded)))
+            text = _ascii_text(remove_org_types(folded))
     text, table_forms = strip_table_phrases(text)
     legal.extend(table_forms)
     found = extract_org_types(text, generic=True)
