@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from interdict.model.atomic import atomic_output
 from interdict.parties.batch import screen_batch
 from interdict.parties.compare import compare_names
 from interdict.parties.loaders import FORMATS, detect_format
@@ -185,11 +186,7 @@ def _run_batch(
     if not batch.is_file():
         _fail(f"--batch: {batch}: no such file")
     problems = screened = 0
-    temporary = out_file.with_name(out_file.name + ".partial")
-    with (
-        temporary.open("w", encoding="utf-8") as handle,
-        _progress(f"screening {batch.name}") as bar,
-    ):
+    with atomic_output(out_file) as handle, _progress(f"screening {batch.name}") as bar:
         task = bar.add_task("screen", total=None)
         for item in screen_batch(
             screener, batch, limit, threshold, progress=lambda: bar.advance(task)
@@ -200,7 +197,6 @@ def _run_batch(
             else:
                 problems += 1
                 _report("bad row", item.problem)
-    temporary.replace(out_file)
     out.print(f"screened {screened} rows, {problems} bad, written to {out_file}", highlight=False)
     if problems:
         raise typer.Exit(1)
@@ -256,8 +252,7 @@ def _compare_pairs(pairs: Path, out_file: Path | None) -> None:
     if pairs.suffix.lower() != ".csv" or not pairs.is_file():
         _fail(f"--pairs: {pairs}: expected an existing .csv file")
     problems = 0
-    temporary = out_file.with_name(out_file.name + ".partial")
-    with temporary.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_output(out_file, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["name1", "name2", "schema", "score", "explanation"])
         for row in read_rows(pairs):
@@ -276,7 +271,6 @@ def _compare_pairs(pairs: Path, out_file: Path | None) -> None:
                 continue
             summary = explanation.summary if explanation else "no comparable words"
             writer.writerow([first, second, schema or "", f"{score:.4f}", summary])
-    temporary.replace(out_file)
     if problems:
         raise typer.Exit(1)
 

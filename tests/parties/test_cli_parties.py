@@ -120,6 +120,7 @@ def test_batch_screens_every_good_row_and_reports_bad_ones(loaded: Path, tmp_pat
     assert "error" in lines[2]
     assert lines[4]["matches"][0]["entity_id"] == "mini-person"
     assert not out.with_name("out.jsonl.partial").exists()
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_batch_reads_json_lines(loaded: Path, tmp_path: Path) -> None:

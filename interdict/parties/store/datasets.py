@@ -27,6 +27,7 @@ from typing import Any
 
 from followthemoney import model
 
+from interdict.model.atomic import atomic_output
 from interdict.model.ordered_pool import ordered_map
 from interdict.parties.index.build import IndexBuilder, Prepared, prepare
 from interdict.parties.index.records import record_of
@@ -274,12 +275,8 @@ def remove(home: Path, name: str) -> None:
 
 
 def _point(root: Path, version: str) -> None:
-    temporary = root / f".{CURRENT}.{uuid.uuid4().hex}"
-    with temporary.open("w", encoding="utf-8") as handle:
+    with atomic_output(root / CURRENT) as handle:
         handle.write(version + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, root / CURRENT)
 
 
 def _prune(root: Path, keep: str) -> None:
