@@ -39,7 +39,7 @@ from interdict.parties.match.weights import (
     weigh_form,
 )
 from interdict.parties.names.analysis import Kind, analyse
-from interdict.parties.names.keys import acronym_query, acronyms
+from interdict.parties.names.keys import acronym_query
 from interdict.parties.results import Explanation
 
 
@@ -261,22 +261,52 @@ def test_dotted_acronym(dotted: str) -> None:
 
 def test_acronym_with_and_without_stop_words() -> None:
     name = "Organisation of Defensive Innovation"
-    assert acronyms(analyse(name, organisation=True)) == {"odi", "oodi"}
+    assert set(analyse(name, organisation=True).initials) == {"odi", "oodi"}
     assert score_of("ODI", name) == acronym_score(3)
     assert score_of("OODI", name) == acronym_score(4)
 
 
 def test_acronym_needs_a_distinctive_word() -> None:
-    assert acronyms(analyse("Trading Industrial Group", organisation=True)) == {"tig"}
+    assert set(analyse("Trading Industrial Group", organisation=True).initials) == {"tig"}
     assert score_of("TIG", "Trading Industrial Group") == 0.0
     assert score_of("STG", "Star Trading Group") == acronym_score(3)
 
 
 def test_acronyms_of_a_form() -> None:
-    assert acronyms(analyse("Shahid Hemmat", organisation=False)) == set()
+    assert analyse("Shahid Hemmat", organisation=False).initials == ()
     # Numbers are not initials.
-    assert acronyms(analyse("Unit 7 Group", organisation=True)) == set()
-    assert acronyms(analyse("Shahid Hemmat 7 Group", organisation=True)) == {"shg"}
+    assert analyse("Unit 7 Group", organisation=True).initials == ()
+    assert set(analyse("Shahid Hemmat 7 Group", organisation=True).initials) == {"shg"}
+
+
+def test_a_hyphenated_compound_gives_one_initial_or_one_per_word() -> None:
+    initials = set(analyse("Al-Salla Waduda Manufacturing Electronics Co.", True).initials)
+    assert {"awme", "aswme"} <= initials
+    assert score_of("AWME", "Al-Salla Waduda Manufacturing Electronics Co.") == acronym_score(4)
+
+
+def test_initials_of_words_before_they_were_translated() -> None:
+    # "Sanayi" is read as "industries"; people abbreviate the name as written.
+    form = analyse("Balcan İmalat Sanayi ve Ticaret Limited Şirketi", True)
+    assert "industries" in form.tokens
+    assert {"bist", "bisvt"} <= set(form.initials)
+    assert score_of("BİST", "Balcan İmalat Sanayi ve Ticaret Limited Şirketi") == 0.8
+
+
+def test_a_latin_company_may_be_abbreviated_with_its_company_word() -> None:
+    assert {"sptt", "spttc"} <= set(analyse("Sino Paki Theki Thelola Company Ltd", True).initials)
+    # Only a Latin "Company" or "Corporation" adds its C, not a form like شرکت or GmbH.
+    assert "lyc" not in analyse("Linjun Yian GmbH", True).initials
+
+
+def test_multi_word_legal_forms_go_whole_before_the_single_company_word() -> None:
+    form = analyse("Pearl Pape Gorcher Aerospace Closed Joint Stock Company", True)
+    assert form.tokens == ("pearl", "pape", "gorcher", "aerospace")
+    assert form.legal_forms == ("jsc",)
+    assert "ppga" in form.initials
+    form = analyse("Marjabjar Rusadar Group Limited Liability Company", True)
+    assert form.tokens == ("marjabjar", "rusadar", "group")
+    assert form.legal_forms == ("llc",)
 
 
 @pytest.mark.parametrize(

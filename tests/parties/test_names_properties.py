@@ -16,7 +16,7 @@ from interdict.parties.match.align import align_words
 from interdict.parties.match.similarity import EXACT, word_similarity
 from interdict.parties.match.weights import MIN_WEIGHT, Word
 from interdict.parties.names.analysis import Kind, analyse, normalise
-from interdict.parties.names.keys import acronym_query, acronyms
+from interdict.parties.names.keys import acronym_query
 
 NORMALISED = re.compile(r"(?:[a-z0-9]+(?: [a-z0-9]+)*)?")
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -75,7 +75,7 @@ def test_person_tokens_are_the_normalised_words(text: str) -> None:
 @given(NAMES, st.booleans())
 def test_acronyms_have_at_least_three_letters(text: str, organisation: bool) -> None:
     form = analyse(text, organisation)
-    for initials in acronyms(form):
+    for initials in form.initials:
         assert len(initials) >= 3
         assert TOKEN.fullmatch(initials)
     letters = acronym_query(form)

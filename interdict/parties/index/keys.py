@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from interdict.parties.index.files import key_hash
 from interdict.parties.names.analysis import Kind, NameForm
-from interdict.parties.names.keys import acronym_query, acronyms, phonetic, skeleton
+from interdict.parties.names.keys import acronym_query, phonetic, skeleton
 
 AFFIX = 4
 DELETIONS = (4, 8)
@@ -73,7 +73,7 @@ def _joined_key(form: NameForm) -> str | None:
 
 
 def _name_level_keys(form: NameForm) -> set[str]:
-    keys = {"a:" + letters for letters in acronyms(form)}
+    keys = {"a:" + letters for letters in form.initials}
     joined = _joined_key(form)
     if joined:
         keys.add(joined)
@@ -106,7 +106,7 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
     if joined:
         groups.append({joined: FAMILY_WEIGHT["j"]})
     letters = acronym_query(form)
-    readings = {"a:" + initials for initials in acronyms(form)}
+    readings = {"a:" + initials for initials in form.initials}
     if letters:
         readings.add("a:" + letters)
     groups.append(dict.fromkeys(readings, FAMILY_WEIGHT["a"]))

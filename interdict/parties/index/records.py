@@ -112,11 +112,12 @@ def _name_row(name: ListedName) -> list[Any]:
         form.legal_forms,
         form.script.value,
         name.weak,
+        form.initials,
     ]
 
 
 def _name_from_row(row: list[Any]) -> ListedName:
-    text, tokens, kinds, legal, script, weak = row
+    text, tokens, kinds, legal, script, weak, initials = row
     kinds_ = tuple(map(Kind.from_letter, kinds))
-    form = NameForm(text, tuple(tokens), kinds_, tuple(legal), Script(script))
+    form = NameForm(text, tuple(tokens), kinds_, tuple(legal), Script(script), tuple(initials))
     return ListedName(form, bool(weak))

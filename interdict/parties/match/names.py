@@ -24,7 +24,7 @@ from interdict.parties.match.align import Similarities, WordAlignment, align, al
 from interdict.parties.match.similarity import word_matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
-from interdict.parties.names.keys import acronym_query, acronyms
+from interdict.parties.names.keys import acronym_query
 
 WORDS = "words"
 ACRONYM = "acronym"
@@ -140,7 +140,7 @@ def _identifying(word: Word) -> bool:
 
 def _expands(form: NameForm, letters: str) -> bool:
     """Whether the name's initials spell ``letters`` and it has a word that identifies."""
-    return Kind.WORD in form.kinds and letters in acronyms(form)
+    return Kind.WORD in form.kinds and letters in form.initials
 
 
 def _positions(names: Sequence[WeightedName]) -> dict[str, int]:

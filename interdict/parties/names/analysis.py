@@ -31,6 +31,7 @@ _APOSTROPHES = re.compile(r"['’‘`ʻʼ]")
 # Latin spellings write it apart ("Al-Khatib"), so it is split off to meet them.
 _ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:[وبفك]?ال|لل)(?=\S\S)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+MIN_INITIALS = 3
 
 
 class Kind(StrEnum):
@@ -60,6 +61,9 @@ class NameForm:
 
     ``content`` holds the words that take part in comparison (all but stop
     words); it is derived, but kept as a field because every comparison reads it.
+    ``initials`` are the acronyms the name may be known by (see ``_initialisms``);
+    they are worked out here because they need what analysis later throws away:
+    the words before translation, and which words a hyphen joined.
     """
 
     text: str
@@ -67,6 +71,7 @@ class NameForm:
     kinds: tuple[Kind, ...]
     legal_forms: tuple[str, ...]
     script: Script
+    initials: tuple[str, ...] = ()
     content: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -80,20 +85,65 @@ def analyse(name: str, organisation: bool) -> NameForm:
     """Normalise one name; never raises, whatever the input."""
     folded = fold(name)
     script = dominant_script(folded)
-    if organisation:
-        folded = translate_terms(folded)
-    text = _ascii_text(folded)
-    legal: list[str] = []
-    if organisation:
-        stripped, legal = _strip_legal_forms(folded, text, script)
-        if _NOT_WORD.sub("", stripped):
-            text = stripped
-        else:
-            legal = []  # a name made only of legal forms is its own name
+    translated = translate_terms(folded) if organisation else folded
+    text, legal = _words_text(translated, script, organisation)
+    readings = [text]
+    if translated != folded:
+        readings.append(_words_text(folded, script, organisation)[0])
     words = _NOT_WORD.sub(" ", text).split()
     syllables = script.is_syllabic
     kinds = tuple(_kind(word, syllables) for word in words)
-    return NameForm(name, tuple(words), kinds, tuple(dict.fromkeys(legal)), script)
+    company = organisation and script is Script.LATIN and "company" in legal
+    initials = _initialisms(readings, syllables, company)
+    return NameForm(name, tuple(words), kinds, tuple(dict.fromkeys(legal)), script, initials)
+
+
+def _words_text(folded: str, script: Script, organisation: bool) -> tuple[str, list[str]]:
+    """The name as ASCII text with its legal forms taken out, and the forms taken."""
+    text = _ascii_text(folded)
+    if not organisation:
+        return text, []
+    stripped, legal = _strip_legal_forms(folded, text, script)
+    if _NOT_WORD.sub("", stripped):
+        return stripped, legal
+    return text, []  # a name made only of legal forms is its own name
+
+
+def _initialisms(readings: list[str], syllables: bool, company: bool) -> tuple[str, ...]:
+    """Acronyms of the name, as people form them, in every way the listed text allows.
+
+    Each reading (the name as analysed, and before generic words were
+    translated, so "Balcan Imalat Sanayi ve Ticaret" keeps the S of Sanayi)
+    gives its initials with and without stop words, once with every word
+    and once with a hyphenated compound as a single word ("Al-Salla" is A,
+    not A and S).  A Latin company name may also be abbreviated with the C
+    of its Company or Corporation (CNPC).  Fewer than three letters would
+    match far too much to be worth a candidate.
+    """
+    found: dict[str, None] = {}
+    for reading in readings:
+        for units in _initial_units(reading, syllables):
+            with_stops = "".join(i for i, kind in units if kind is not Kind.NUMBER)
+            without = "".join(i for i, kind in units if kind in (Kind.WORD, Kind.GENERIC))
+            for letters in (with_stops, without):
+                if len(letters) >= MIN_INITIALS:
+                    found[letters] = None
+                    if company:
+                        found[letters + "c"] = None
+    return tuple(found)
+
+
+def _initial_units(reading: str, syllables: bool) -> list[list[tuple[str, Kind]]]:
+    """Each word's initial and kind; a second list if hyphens join words into compounds."""
+    every: list[tuple[str, Kind]] = []
+    compounds: list[tuple[str, Kind]] = []
+    for chunk in reading.split():
+        parts = _NOT_WORD.sub(" ", chunk).split()
+        units = [(part[0], _kind(part, syllables)) for part in parts]
+        every.extend(units)
+        hyphenated = len(parts) > 1 and "-" in chunk and all(p.isalpha() for p in parts)
+        compounds.extend([(parts[0][0], Kind.WORD)] if hyphenated else units)
+    return [every, compounds] if compounds != every else [every]
 
 
 def normalise(text: str) -> str:
@@ -110,11 +160,13 @@ def _ascii_text(folded: str) -> str:
 
 
 def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, list[str]]:
-    """Remove legal forms: native-script ones, then Interdict's table, then rigour's on ASCII.
+    """Remove legal forms: native-script ones, then the longest phrases first.
 
-    The table runs before rigour's ASCII pass because its phrases are longer:
-    "Pvt Ltd" and "Anonim Şirketi" must go as a whole, not leave "pvt" or
-    "anonim" behind after rigour has taken "Ltd" or "Şirketi".
+    rigour's multi-word forms ("Closed Joint Stock Company") go before
+    Interdict's table, whose "Company" would otherwise leave "closed joint
+    stock" behind; the table goes before rigour's one-word forms, because its
+    phrases are longer: "Pvt Ltd" and "Anonim Şirketi" must go as a whole,
+    not leave "pvt" or "anonim" behind after rigour has taken "Ltd" or "Şirketi".
     """
     legal: list[str] = []
     if script is not Script.LATIN:
@@ -122,6 +174,10 @@ def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, lis
         if found:
             legal.extend(form for _, form in found)
             text = _ascii_text(remove_org_types(folded))
+    for phrase, form in extract_org_types(text, generic=True):
+        if len(_NOT_WORD.sub(" ", phrase).split()) > 1:
+            text = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", " ", text)
+            legal.append(form)
     text, table_forms = strip_table_phrases(text)
     legal.extend(table_forms)
     found = extract_org_types(text, generic=True)

@@ -1,4 +1,4 @@
-"""Sound-alike and consonant keys for a word, and the acronyms a name can be known by.
+"""Sound-alike and consonant keys for a word, and the letters a name may abbreviate.
 
 They serve twice: as index keys, so that a query finds candidates whose
 spelling differs, and as evidence in the comparison, so that the
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rigour.text import metaphone
 
-from interdict.parties.names.analysis import Kind, NameForm
+from interdict.parties.names.analysis import NameForm
 
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
@@ -44,26 +44,6 @@ def skeleton(word: str) -> str:
     spelled = word.replace("sh", "s").replace("ph", "f").translate(_CONSONANT_CLASSES)
     consonants = _VOWELS.sub("", spelled)
     return _REPEATS.sub(r"\1", consonants)
-
-
-def acronyms(form: NameForm) -> set[str]:
-    """Initialisms a multi-word name may be abbreviated to, with and without its stop words.
-
-    "Shahid Hemmat Industrial Group" gives ``shig``; "Organisation of Defensive
-    Innovation" gives both ``odi`` and ``oodi``.  Fewer than three letters
-    would match far too much to be worth a candidate.
-    """
-    found: set[str] = set()
-    with_stops = "".join(
-        t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k is not Kind.NUMBER
-    )
-    without = "".join(
-        t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k in (Kind.WORD, Kind.GENERIC)
-    )
-    for initials in (with_stops, without):
-        if len(initials) >= 3:
-            found.add(initials)
-    return found
 
 
 def acronym_query(form: NameForm) -> str | None:
