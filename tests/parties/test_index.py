@@ -97,6 +97,16 @@ def test_typo_in_the_only_distinctive_word_is_still_retrieved(tmp_path: Path) ->
     assert [index.record(e).entity_id for e, _ in ranked][:1] == ["a"]
 
 
+def test_the_run_together_name_outvotes_names_sharing_its_syllables(tmp_path: Path) -> None:
+    # Names that share "jun" and "heng" as words, but are other parties.
+    decoys = [_record(f"d{i}", f"Jun Heng {word}") for i, word in enumerate(["Lu", "Bo", "Ma"])]
+    index = _build(tmp_path, [*decoys, _record("target", "Junhengyong Engineering")])
+    groups = query_keys(analyse("军恒勇工程", True))
+    assert {"j:junhengyongengineering": 4.0} in groups
+    ranked = index.candidates(groups, 10)
+    assert index.record(ranked[0][0]).entity_id == "target"
+
+
 def test_frequencies_count_names_per_word(tmp_path: Path) -> None:
     index = _build(
         tmp_path,

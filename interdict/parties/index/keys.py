@@ -89,7 +89,8 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
     """Keys a query name looks up, with their weights, grouped by word, then whole-name keys.
 
     A group votes once for a name, with its best key, so a name reached by a
-    word's exact spelling and by its sound is not counted twice for it.  A
+    word's exact spelling and by its sound is not counted twice for it.
+    Weights may exceed 1: the run-together key counts once per word it joins.  A
     query written in an abjad has only consonants to offer, so its consonant
     keys count in full.
     """
@@ -104,7 +105,10 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
         groups.append(group)
     joined = _joined_key(form)
     if joined:
-        groups.append({joined: FAMILY_WEIGHT["j"]})
+        # The run-together key stands for every word of the name at once, so it
+        # votes as all of them would: "jun heng yong" reaching "Junhengyong" must
+        # outvote names that merely share "jun" and "heng" as separate words.
+        groups.append({joined: FAMILY_WEIGHT["j"] * len(form.content)})
     letters = acronym_query(form)
     readings = {"a:" + initials for initials in form.initials}
     if letters:
