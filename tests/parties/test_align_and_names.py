@@ -140,6 +140,23 @@ def test_joined_words_tolerate_a_slip_but_keep_their_order() -> None:
     assert score_of("Abdulrahman", "Rahman Abdul", "Person") == 0.0
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Bin Song Yuan Industries Organization", "Binsongyuan Industries Organization"),
+        ("Xue-jun-rui Precision Co., Ltd.", "Xuejunrui Precision Co., Ltd."),
+        ("Jeong Soonda", "Jeong Soon Da"),
+    ],
+)
+def test_three_syllables_meet_the_word_they_are_run_into(first: str, second: str) -> None:
+    assert score_of(first, second) == 1.0
+    assert score_of(second, first) == 1.0
+
+
+def test_four_words_are_not_run_into_one() -> None:
+    assert score_of("Jeong Soon Da Mi", "Jeongsoondami", "Person") < 0.7
+
+
 def test_han_syllables_join_into_a_romanised_given_name() -> None:
     assert score_of("Xi Jinping", "习近平", "Person") == 1.0
 

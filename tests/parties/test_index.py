@@ -107,6 +107,25 @@ def test_the_run_together_name_outvotes_names_sharing_its_syllables(tmp_path: Pa
     assert index.record(ranked[0][0]).entity_id == "target"
 
 
+def test_short_words_are_filed_and_looked_up_run_together(tmp_path: Path) -> None:
+    keys = name_keys(analyse("Jin Kyung Han", False))
+    assert {"w:jinkyung", "w:kyunghan", "w:jinkyunghan"} <= keys
+    # Long words are not runs: "Mohammad Hosseini" is never written as one word.
+    assert "w:mohammadhosseini" not in name_keys(analyse("Mohammad Hosseini", False))
+    index = _build(
+        tmp_path,
+        [
+            _record("spaced", "Jin Kyung Han"),
+            _record("joined", "Kangyun Energy"),
+            _record("other", "Han Jiyong"),
+        ],
+    )
+    spaced = index.candidates(query_keys(analyse("Jinkyung Han", False)), 10)
+    assert index.record(spaced[0][0]).entity_id == "spaced"
+    joined = index.candidates(query_keys(analyse("Kang Yun Energy", True)), 10)
+    assert index.record(joined[0][0]).entity_id == "joined"
+
+
 def test_frequencies_count_names_per_word(tmp_path: Path) -> None:
     index = _build(
         tmp_path,

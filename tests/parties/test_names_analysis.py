@@ -144,6 +144,16 @@ def test_normalise_joins_ascii_words_with_single_spaces() -> None:
         ("Tata Pvt. Ltd.", ("tata",), ("llc",)),
         ("Tata Private Limited", ("tata",), ("llc",)),
         ("Ardalan Anonim Sirketi", ("ardalan",), ("jsc",)),
+        # Forms rigour knows only in their own script or with accents (legal_forms.tsv).
+        ("Nidra Industries E.P.E.", ("nidra", "industries"), ("llc",)),
+        ("Χριτο Ανώνυμη Εταιρεία", ("chrito",), ("jsc",)),
+        ("Fenulom Società per Azioni", ("fenulom",), ("jsc",)),
+        ("Votor Gesellschaft mit beschränkter Haftung", ("votor",), ("llc",)),
+        ("צורל בערבון מוגבל", ("zwrl",), ("llc",)),
+        # Gershayim (״) reads as the plain quote rigour expects in בע"מ.
+        ("לביו בע״מ", ("lbyw",), ("llc",)),
+        # rigour's multi-word form goes whole, before the table's "Company".
+        ("Pearl Closed Joint Stock Company", ("pearl",), ("jsc",)),
     ],
 )
 def test_organisation_legal_forms_are_set_aside(

@@ -10,7 +10,9 @@ Each key is a short string with a one-letter family prefix:
 * ``d:`` the word and each form of it with one letter deleted, for a slip in
   a short word ("Macx" and "Maco" share ``d:mac``);
 * ``a:`` an acronym the whole name could be abbreviated to;
-* ``j:`` all words run together, for names whose spacing varies;
+* ``j:`` all words run together, for names whose spacing varies; two or three
+  adjacent short words are also filed under the ``w:`` and ``p:`` keys of
+  the one word they may be written as;
 * ``x:`` for names written in an abjad, each word's consonants again: there
   the consonants are all the name has, so a Latin query reaching them has
   found the name as surely as by its spelling, and its vote counts in full.
@@ -29,6 +31,9 @@ from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, phonetic, skeleton
 
 AFFIX = 4
+# Words of up to this many letters may be run together with their neighbours (see _runs).
+RUN_WORD = 6
+MAX_RUN = 3
 DELETIONS = (4, 8)
 # How much a key of each family says: the word itself most, a shared prefix least.
 FAMILY_WEIGHT = {
@@ -72,8 +77,34 @@ def _joined_key(form: NameForm) -> str | None:
     return "j:" + "".join(content) if 1 <= len(content) <= 4 else None
 
 
+def _runs(form: NameForm) -> list[tuple[str, int]]:
+    """Two or three adjacent short words run together, with how many words each joins.
+
+    Romanised Chinese and Korean names are spaced at the writer's whim
+    ("Kang Yun", "Kangyun"), so a run of short words is also filed, and
+    looked up, as the one word it may be written as.
+    """
+    words = [
+        word if kind is Kind.WORD and word.isalpha() and len(word) <= RUN_WORD else ""
+        for word, kind in zip(form.tokens, form.kinds, strict=True)
+    ]
+    runs = []
+    for start in range(len(words)):
+        for size in range(2, MAX_RUN + 1):
+            part = words[start : start + size]
+            if len(part) < size or not all(part):
+                break
+            runs.append(("".join(part), size))
+    return runs
+
+
 def _name_level_keys(form: NameForm) -> set[str]:
     keys = {"a:" + letters for letters in form.initials}
+    for run, _ in _runs(form):
+        keys.add("w:" + run)
+        code = phonetic(run)
+        if code:
+            keys.add("p:" + code)
     joined = _joined_key(form)
     if joined:
         keys.add(joined)
@@ -103,6 +134,9 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
                 group[key] = consonant_weight
                 group["x" + key[1:]] = FAMILY_WEIGHT["x"]
         groups.append(group)
+    for run, size in _runs(form):
+        # A run stands for the words it joins, so it votes as they would together.
+        groups.append({key: FAMILY_WEIGHT[key[0]] * size for key in _keys_of(run, Kind.WORD)})
     joined = _joined_key(form)
     if joined:
         # The run-together key stands for every word of the name at once, so it

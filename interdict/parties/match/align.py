@@ -4,8 +4,8 @@ Word order is ignored, so "Hemmat Shahid" pairs with "Shahid Hemmat"; the
 best-scoring pairs are taken first and each word is used once.  Words left
 over on either side cost their weight, which is how dropped and added
 words lower a score in proportion to how much they identify.  A leftover
-word may still equal two adjacent leftovers of the other name run together
-("Abdulrahman" and "Abdul Rahman").
+word may still equal two or three adjacent leftovers of the other name run
+together ("Abdulrahman" and "Abdul Rahman").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind
 
 JOIN_MINIMUM = 0.8
+MAX_JOINED = 3
 # Rows are query words, columns candidate words.
 Similarities = list[list[float]]
 
@@ -84,13 +85,13 @@ def align(
     if (free_q and len(free_c) >= 2) or (free_c and len(free_q) >= 2):
         for single, double, flip in ((query, candidate, False), (candidate, query, True)):
             free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
-            for i, j1, j2, found in _joins(single, free_single, double, free_double, abjad):
+            for i, run, found in _joins(single, free_single, double, free_double, abjad):
                 free_single.discard(i)
-                free_double.difference_update((j1, j2))
-                weight = single[i].weight + double[j1].weight + double[j2].weight
+                free_double.difference_update(run)
+                weight = single[i].weight + sum(double[j].weight for j in run)
                 earned += found * weight
-                two = f"{double[j1].text} {double[j2].text}"
-                q_text, c_text = (two, single[i].text) if flip else (single[i].text, two)
+                together = " ".join(double[j].text for j in run)
+                q_text, c_text = (together, single[i].text) if flip else (single[i].text, together)
                 pairs.append(Pair(q_text, c_text, found, weight, joined=True))
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     score = earned / total if total else 0.0
@@ -158,22 +159,30 @@ def _joins(
     double: Sequence[Word],
     free_double: set[int],
     abjad: bool,
-) -> list[tuple[int, int, int, float]]:
-    """Leftover words that equal two adjacent leftovers of the other name written together."""
-    found: list[tuple[int, int, int, float]] = []
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """Leftover words that equal two or three adjacent leftovers of the other name run together.
+
+    Romanised Chinese and Korean names are spaced, hyphenated or run
+    together at the writer's whim ("Xue-jun-rui", "Xue Jun Rui", "Xuejunrui"),
+    so a given name of three syllables must meet itself written as one word.
+    """
+    found: list[tuple[int, tuple[int, ...], float]] = []
     used: set[int] = set()
     for i in sorted(free_single):
         word = single[i].text
+        best: tuple[tuple[int, ...], float] | None = None
         for j in sorted(free_double):
-            k = j + 1
-            if k not in free_double or j in used or k in used:
-                continue
-            joined = double[j].text + double[k].text
-            if abs(len(joined) - len(word)) > 2:
-                continue
-            similarity, _ = word_similarity(word, joined, abjad)
-            if similarity >= JOIN_MINIMUM:
-                found.append((i, j, k, similarity))
-                used.update((j, k))
-                break
+            for size in range(2, MAX_JOINED + 1):
+                run = tuple(range(j, j + size))
+                if any(k not in free_double or k in used for k in run):
+                    break
+                joined = "".join(double[k].text for k in run)
+                if abs(len(joined) - len(word)) > 2:
+                    continue
+                similarity, _ = word_similarity(word, joined, abjad)
+                if similarity >= JOIN_MINIMUM and (best is None or similarity > best[1]):
+                    best = (run, similarity)
+        if best is not None:
+            found.append((i, best[0], best[1]))
+            used.update(best[0])
     return found

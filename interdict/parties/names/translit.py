@@ -29,5 +29,10 @@ def ascii_word(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Unicode compatibility form and case folding: the first step for every name."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Unicode compatibility form and case folding: the first step for every name.
+
+    Hebrew abbreviations are marked with gershayim (״), which keyboards
+    replace with a plain double quote; both must read the same for rigour to
+    know בע״מ as the legal form it knows as בע"מ.
+    """
+    return unicodedata.normalize("NFKC", text).casefold().replace("\u05f4", '"')
