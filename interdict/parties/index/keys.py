@@ -10,9 +10,9 @@ Each key is a short string with a one-letter family prefix:
 * ``d:`` the word and each form of it with one letter deleted, for a slip in
   a short word ("Macx" and "Maco" share ``d:mac``);
 * ``a:`` an acronym the whole name could be abbreviated to;
-* ``j:`` all words run together, for names whose spacing varies; two or three
-  adjacent short words are also filed under the ``w:`` and ``p:`` keys of
-  the one word they may be written as;
+* ``j:`` all words run together, for names whose spacing varies;
+* ``r:``/``s:`` two or three adjacent short words run together, and its
+  metaphone code, for a query that writes them as one word ("Kangyun");
 * ``x:`` for names written in an abjad, each word's consonants again: there
   the consonants are all the name has, so a Latin query reaching them has
   found the name as surely as by its spelling, and its vote counts in full.
@@ -33,6 +33,7 @@ from interdict.parties.names.keys import acronym_query, phonetic, skeleton
 AFFIX = 4
 # Words of up to this many letters may be run together with their neighbours (see _runs).
 RUN_WORD = 6
+MIN_RUN_PART = 2
 MAX_RUN = 3
 DELETIONS = (4, 8)
 # How much a key of each family says: the word itself most, a shared prefix least.
@@ -40,9 +41,11 @@ FAMILY_WEIGHT = {
     "w": 1.0,
     "j": 1.0,
     "x": 1.0,
+    "r": 1.0,
     "a": 0.9,
     "d": 0.8,
     "p": 0.8,
+    "s": 0.8,
     "c": 0.7,
     "b": 0.6,
     "e": 0.6,
@@ -98,13 +101,21 @@ def _runs(form: NameForm) -> list[tuple[str, int]]:
     return runs
 
 
+def _run_keys(word: str) -> set[str]:
+    """Keys of a word as it would be filed had it been listed as a run of words.
+
+    Runs have families of their own (``r:`` spelling, ``s:`` sound) so that a
+    spaced query meeting a spaced listed name counts its words once, not again
+    through the runs they form.
+    """
+    code = phonetic(word)
+    return {"r:" + word, "s:" + code} if code else {"r:" + word}
+
+
 def _name_level_keys(form: NameForm) -> set[str]:
     keys = {"a:" + letters for letters in form.initials}
     for run, _ in _runs(form):
-        keys.add("w:" + run)
-        code = phonetic(run)
-        if code:
-            keys.add("p:" + code)
+        keys.update(_run_keys(run))
     joined = _joined_key(form)
     if joined:
         keys.add(joined)
@@ -121,7 +132,7 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
 
     A group votes once for a name, with its best key, so a name reached by a
     word's exact spelling and by its sound is not counted twice for it.
-    Weights may exceed 1: the run-together key counts once per word it joins.  A
+    Weights may exceed 1: a run of words counts once per word it joins.  A
     query written in an abjad has only consonants to offer, so its consonant
     keys count in full.
     """
@@ -133,16 +144,22 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
             if key[0] == "c":
                 group[key] = consonant_weight
                 group["x" + key[1:]] = FAMILY_WEIGHT["x"]
+        if kind is Kind.WORD and word.isalpha() and len(word) >= 2 * MIN_RUN_PART:
+            group.update({key: FAMILY_WEIGHT[key[0]] for key in _run_keys(word)})
         groups.append(group)
     for run, size in _runs(form):
-        # A run stands for the words it joins, so it votes as they would together.
-        groups.append({key: FAMILY_WEIGHT[key[0]] * size for key in _keys_of(run, Kind.WORD)})
+        # A run stands for the words it joins, so it votes as they would together;
+        # only its spelling and sound, which listed words share, not its slips.
+        keys = {"w:" + run, "p:" + phonetic(run)}
+        groups.append({key: FAMILY_WEIGHT[key[0]] * size for key in keys if len(key) > 2})
     joined = _joined_key(form)
     if joined:
-        # The run-together key stands for every word of the name at once, so it
-        # votes as all of them would: "jun heng yong" reaching "Junhengyong" must
-        # outvote names that merely share "jun" and "heng" as separate words.
-        groups.append({joined: FAMILY_WEIGHT["j"] * len(form.content)})
+        # Syllables are grouped into words at the writer's whim, so for a name in
+        # Han, Hangul or Kana the run-together key stands for every word at once:
+        # "jun heng yong" reaching "Junhengyong" must outvote names that merely
+        # share "jun" and "heng" as separate words.
+        size = len(form.content) if form.script.is_syllabic else 1
+        groups.append({joined: FAMILY_WEIGHT["j"] * size})
     letters = acronym_query(form)
     readings = {"a:" + initials for initials in form.initials}
     if letters:
