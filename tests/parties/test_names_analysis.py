@@ -235,6 +235,17 @@ def test_generic_terms_of_other_languages_become_their_english_word() -> None:
     assert analyse("گروه همت", organisation=False).tokens == ("grwh", "hmt")
 
 
+@pytest.mark.parametrize("name", ["Όμιλος Άλφα", "ΟΜΙΛΟΣ ΑΛΦΑ", "όμιλος άλφα"])
+def test_greek_capitals_without_accents_read_as_the_accented_name(name: str) -> None:
+    assert analyse(name, organisation=True).tokens == ("group", "alfa")
+
+
+def test_hebrew_gershayim_and_a_plain_quote_read_the_same() -> None:
+    gershayim, quote = analyse("לביו בע״מ", True), analyse('לביו בע"מ', True)
+    assert gershayim.tokens == quote.tokens == ("lbyw",)
+    assert gershayim.legal_forms == quote.legal_forms == ("llc",)
+
+
 def test_every_generic_term_row_has_a_known_english_word_and_a_source() -> None:
     text = (files("interdict.data") / "parties" / "generic_terms.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]

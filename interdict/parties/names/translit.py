@@ -28,11 +28,15 @@ def ascii_word(word: str) -> str:
     return _GLOTTAL_MARKS.sub("", ascii_text(word)).lower()
 
 
-def fold(text: str) -> str:
-    """Unicode compatibility form and case folding: the first step for every name.
+# Marks that writers drop at will.  Hebrew abbreviations are marked with
+# gershayim (״), which keyboards replace with a plain double quote (rigour knows
+# בע"מ, not בע״מ); Greek names in capitals are written without their stress
+# accents ("ΟΜΙΛΟΣ" for "Όμιλος").
+_OPTIONAL_MARKS = str.maketrans(
+    {"\u05f4": '"'} | dict(zip("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ", strict=True))
+)
 
-    Hebrew abbreviations are marked with gershayim (״), which keyboards
-    replace with a plain double quote; both must read the same for rigour to
-    know בע״מ as the legal form it knows as בע"מ.
-    """
-    return unicodedata.normalize("NFKC", text).casefold().replace("\u05f4", '"')
+
+def fold(text: str) -> str:
+    """Unicode compatibility form, case folding, and no optional marks: first for every name."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_OPTIONAL_MARKS)

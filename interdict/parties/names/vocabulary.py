@@ -11,6 +11,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from interdict.parties.names.translit import fold
+
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -57,8 +59,9 @@ def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
     Terms in Han, Kana or Hangul are found inside words, since those scripts
     write a name without spaces (烟台机械工业集团); all others only as whole words.
+    Terms are folded as names are, so "ΟΜΙΛΟΣ" finds the row for "όμιλος".
     """
-    terms = {row[0].casefold(): row[1] for row in _rows("generic_terms.tsv")}
+    terms = {fold(row[0]): row[1] for row in _rows("generic_terms.tsv")}
     parts = []
     for term in sorted(terms, key=len, reverse=True):
         escaped = re.escape(term)
