@@ -235,6 +235,17 @@ def test_generic_terms_of_other_languages_become_their_english_word() -> None:
     assert analyse("گروه همت", organisation=False).tokens == ("grwh", "hmt")
 
 
+@pytest.mark.parametrize("written", ["تكنولوجيا", "التكنولوجيا", "للتكنولوجيا", "والتكنولوجيا"])
+def test_an_arabic_term_is_found_with_its_joined_article_and_particles(written: str) -> None:
+    assert analyse(f"مننيزه {written}", organisation=True).tokens == ("mnnyzh", "technology")
+
+
+def test_a_persian_word_keeps_its_al() -> None:
+    # الکترونیک is a Persian loanword, not al- + ktrwnyk; Arabic names still lose the article.
+    assert analyse("الکترونیک کونیک", organisation=False).tokens == ("alktrwnyk", "kwnyk")
+    assert analyse("علي اليخل", organisation=False).tokens == ("ly", "al", "ykhl")
+
+
 @pytest.mark.parametrize("name", ["Όμιλος Άλφα", "ΟΜΙΛΟΣ ΑΛΦΑ", "όμιλος άλφα"])
 def test_greek_capitals_without_accents_read_as_the_accented_name(name: str) -> None:
     assert analyse(name, organisation=True).tokens == ("group", "alfa")

@@ -29,7 +29,9 @@ _APOSTROPHES = re.compile(r"['’‘`ʻʼ]")
 # The Arabic article al- is written joined to its word, alone or after the
 # prepositions and conjunction that fuse with it (li-l, wa-l, bi-l, fa-l, ka-l).
 # Latin spellings write it apart ("Al-Khatib"), so it is split off to meet them.
-_ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:[وبفك]?ال|لل)(?=\S\S)")
+# Persian has no article: a word with a letter only Persian uses (پ چ ژ گ and the
+# Persian forms of kaf and yeh) keeps its "al", as in الکترونیک (electronic).
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)(?:[وبفك]?ال|لل)(?=\S\S)(?!\S*[پچژگکی])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 MIN_INITIALS = 3
 

@@ -13,6 +13,9 @@ from importlib.resources import files
 
 from interdict.parties.names.translit import fold
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# The article al- and the particles written joined to it or to the word (wa-, bi-, fa-, ka-, li-l).
+_ARABIC_PROCLITIC = re.compile(r"^(?:[وبفك]?ال|لل|و)")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -60,12 +63,25 @@ def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     Terms in Han, Kana or Hangul are found inside words, since those scripts
     write a name without spaces (烟台机械工业集团); all others only as whole words.
     Terms are folded as names are, so "ΟΜΙΛΟΣ" finds the row for "όμιλος".
+    An Arabic term is found with or without the article and the particles
+    written joined to it (الصناعات, للصناعات, والصناعات all hold صناعات), so
+    the table needs one row per word, not one per way of writing it.
     """
-    terms = {fold(row[0]): row[1] for row in _rows("generic_terms.tsv")}
-    parts = []
+    terms: dict[str, str] = {}
+    for row in _rows("generic_terms.tsv"):
+        term = fold(row[0])
+        terms.setdefault(_ARABIC_PROCLITIC.sub("", term) if _ARABIC.match(term) else term, row[1])
+    parts: list[str] = []
     for term in sorted(terms, key=len, reverse=True):
         escaped = re.escape(term)
-        parts.append(escaped if _UNSPACED.search(term) else rf"(?<!\w){escaped}(?!\w)")
+        if _UNSPACED.search(term):
+            parts.append(f"(?P<u{len(parts)}>{escaped})")
+        elif _ARABIC.match(term):
+            parts.append(
+                rf"(?<!\w){_ARABIC_PROCLITIC.pattern[1:]}?(?P<u{len(parts)}>{escaped})(?!\w)"
+            )
+        else:
+            parts.append(rf"(?<!\w)(?P<u{len(parts)}>{escaped})(?!\w)")
     return re.compile("|".join(parts)), terms
 
 
@@ -77,7 +93,12 @@ def translate_terms(text: str) -> str:
     are generic, so they still weigh little.
     """
     pattern, terms = _term_pattern()
-    return pattern.sub(lambda match: f" {terms[match.group(0)]} ", text)
+    return pattern.sub(lambda match: f" {terms[_found(match)]} ", text)
+
+
+def _found(match: re.Match[str]) -> str:
+    """The term itself, without any particle written joined to it."""
+    return next(value for value in match.groupdict().values() if value is not None)
 
 
 @cache
