@@ -14,6 +14,7 @@ from interdict.parties.index.keys import FAMILY_WEIGHT, name_keys, query_keys, w
 from interdict.parties.index.records import EntityRecord, ListedName
 from interdict.parties.index.search import MatchIndex
 from interdict.parties.names.analysis import analyse
+from interdict.parties.names.keys import loose_romanisation
 from interdict.parties.names.variants import name_variants
 
 
@@ -126,6 +127,27 @@ def test_short_words_are_filed_and_looked_up_run_together(tmp_path: Path) -> Non
     assert index.record(spaced[0][0]).entity_id == "spaced"
     joined = index.candidates(query_keys(analyse("Kang Yun Energy", True)), 10)
     assert index.record(joined[0][0]).entity_id == "joined"
+
+
+def test_romanisations_of_one_name_share_a_loose_key(tmp_path: Path) -> None:
+    assert loose_romanisation("wuhengbin") == loose_romanisation("wuhengpin")
+    assert loose_romanisation("zhuyangbo") == loose_romanisation("chuyangbo")
+    assert loose_romanisation("ryuhyejae") == loose_romanisation("lyuhyejae")
+    index = _build(
+        tmp_path,
+        [_record("han", "吴恒斌"), _record("latin", "Yang Bo Chu"), _record("other", "Wu Heng")],
+    )
+    # Wade-Giles "Hengpin" reaches the Han name; the Han query reaches the family name last.
+    found = index.candidates(query_keys(analyse("Wu Hengpin", False)), 10)
+    assert index.record(found[0][0]).entity_id == "han"
+    found = index.candidates(query_keys(analyse("朱阳博", False)), 10)
+    assert index.record(found[0][0]).entity_id == "latin"
+
+
+def test_two_latin_names_never_meet_on_a_loose_key() -> None:
+    listed = {k for k in name_keys(analyse("Ali Hosseini", False)) if k[0] in "lm"}
+    looked_up = {k for g in query_keys(analyse("Ali Hosseini", False)) for k in g if k[0] in "lm"}
+    assert listed and looked_up and not listed & looked_up
 
 
 def test_frequencies_count_names_per_word(tmp_path: Path) -> None:

@@ -11,6 +11,9 @@ Each key is a short string with a one-letter family prefix:
   a short word ("Macx" and "Maco" share ``d:mac``);
 * ``a:`` an acronym the whole name could be abbreviated to;
 * ``j:`` all words run together, for names whose spacing varies;
+* ``l:``/``m:`` the same for a syllabic-script or a Latin name, with the
+  letters that romanisations of Chinese and Korean disagree on merged
+  (Zhu/Chu, Bag/Pak), in every rotation for a query;
 * ``r:``/``s:`` two or three adjacent short words run together, and its
   metaphone code, for a query that writes them as one word ("Kangyun");
 * ``x:`` for names written in an abjad, each word's consonants again: there
@@ -28,9 +31,12 @@ from functools import lru_cache
 
 from interdict.parties.index.files import key_hash
 from interdict.parties.names.analysis import Kind, NameForm
-from interdict.parties.names.keys import acronym_query, phonetic, skeleton
+from interdict.parties.names.keys import acronym_query, loose_romanisation, phonetic, skeleton
+from interdict.parties.names.scripts import Script
 
 AFFIX = 4
+# Names of up to this many words are also filed with all their words run together.
+JOINED_WORDS = 4
 # Words of up to this many letters may be run together with their neighbours (see _runs).
 RUN_WORD = 6
 MIN_RUN_PART = 2
@@ -43,6 +49,8 @@ FAMILY_WEIGHT = {
     "x": 1.0,
     "r": 1.0,
     "a": 0.9,
+    "l": 0.9,
+    "m": 0.9,
     "d": 0.8,
     "p": 0.8,
     "s": 0.8,
@@ -77,7 +85,7 @@ def name_keys(form: NameForm) -> set[str]:
 def _joined_key(form: NameForm) -> str | None:
     """All words of a short name run together, for names whose spacing varies."""
     content = form.content
-    return "j:" + "".join(content) if 1 <= len(content) <= 4 else None
+    return "j:" + "".join(content) if 1 <= len(content) <= JOINED_WORDS else None
 
 
 def _runs(form: NameForm) -> list[tuple[str, int]]:
@@ -112,8 +120,32 @@ def _run_keys(word: str) -> set[str]:
     return {"r:" + word, "s:" + code} if code else {"r:" + word}
 
 
+def _loose_keys(form: NameForm, listed: bool) -> list[str]:
+    """The name run together with romanisation differences merged, for Latin and CJK to meet.
+
+    Only the two sides of a romanised Chinese, Korean or Japanese name take
+    part: names in a syllabic script are filed under ``l:``, Latin names
+    under ``m:``, and a query looks up only the other side's family (a
+    syllabic query both), so two Latin names never meet here and their words
+    are not counted twice.  Listed names are filed as written; a query looks
+    up every rotation, since the family name may come first or last.
+    """
+    content = form.content
+    syllabic = form.script.is_syllabic
+    if not 1 <= len(content) <= JOINED_WORDS or not (syllabic or form.script is Script.LATIN):
+        return []
+    if listed:
+        orders, families = [content], ["l:" if syllabic else "m:"]
+    else:
+        orders = [content[i:] + content[:i] for i in range(len(content))]
+        families = ["l:", "m:"] if syllabic else ["l:"]
+    loose = [loose_romanisation("".join(order)) for order in orders]
+    return [family + text for family in families for text in loose]
+
+
 def _name_level_keys(form: NameForm) -> set[str]:
     keys = {"a:" + letters for letters in form.initials}
+    keys.update(_loose_keys(form, listed=True))
     for run, _ in _runs(form):
         keys.update(_run_keys(run))
     joined = _joined_key(form)
@@ -160,6 +192,7 @@ def query_keys(form: NameForm) -> list[dict[str, float]]:
         # share "jun" and "heng" as separate words.
         size = len(form.content) if form.script.is_syllabic else 1
         groups.append({joined: FAMILY_WEIGHT["j"] * size})
+        groups.append(dict.fromkeys(_loose_keys(form, listed=False), FAMILY_WEIGHT["l"] * size))
     letters = acronym_query(form)
     readings = {"a:" + initials for initials in form.initials}
     if letters:

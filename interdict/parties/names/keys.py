@@ -19,6 +19,14 @@ _REPEATS = re.compile(r"(.)\1+")
 # Letters that one abjad letter is transliterated as in different conventions:
 # Hebrew pe/fe and bet/vet, Arabic qaf as q or k, and c for k in older spellings.
 _CONSONANT_CLASSES = str.maketrans({"p": "f", "v": "b", "q": "k", "c": "k"})
+# Letters and digraphs that romanisations of Chinese and Korean write differently.
+_LOOSE = {
+    "zh": "j", "ch": "j", "q": "j",
+    "hs": "s", "ts": "s", "tz": "s", "sh": "s", "x": "s", "z": "s", "c": "s",
+    "b": "p", "d": "t", "g": "k", "r": "l",
+    "eo": "o", "eu": "u", "oo": "u", "ee": "i", "ae": "e",
+}  # fmt: skip
+_LOOSE_LETTERS = re.compile("|".join(sorted(_LOOSE, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=500_000)
@@ -44,6 +52,21 @@ def skeleton(word: str) -> str:
     spelled = word.replace("sh", "s").replace("ph", "f").translate(_CONSONANT_CLASSES)
     consonants = _VOWELS.sub("", spelled)
     return _REPEATS.sub(r"\1", consonants)
+
+
+def loose_romanisation(text: str) -> str:
+    """A romanised Chinese, Korean or Japanese name with the letters its systems disagree on merged.
+
+    Pinyin writes voiced letters where Wade-Giles writes unaspirated voiceless
+    ones (Zhu and Chu, Bin and Pin, Guo and Kuo), and so do Revised and
+    McCune-Reischauer Korean (Gim and Kim, Bag and Pak, Jeong and Chong); the
+    Korean vowels eo and eu are written o and u by the older system and
+    informally, as is u as oo and i as ee (Soon, Lee).  Merging them lets
+    one key reach every writing of the name; the comparison still tells
+    exact and merely similar spellings apart.
+    """
+    merged = _LOOSE_LETTERS.sub(lambda match: _LOOSE[match.group(0)], text)
+    return _REPEATS.sub(r"\1", merged)
 
 
 def acronym_query(form: NameForm) -> str | None:
