@@ -204,4 +204,6 @@ def test_peak_memory_does_not_grow_with_the_length_of_the_list(tmp_path: Path) -
     # that only the loader's own memory is compared.
     for _ in read_un(large, "un_sc"):
         pass
-    assert _peak_memory(large) < 1.5 * _peak_memory(small)
+    # The least of three runs: a garbage collection at an unlucky moment raises one peak.
+    peaks = {path: min(_peak_memory(path) for _ in range(3)) for path in (small, large)}
+    assert peaks[large] < 1.5 * peaks[small]
