@@ -210,6 +210,18 @@ def test_generic_trade_words() -> None:
     assert form.kinds == (Kind.WORD, Kind.GENERIC)
 
 
+def test_every_translated_term_becomes_a_generic_word() -> None:
+    # A translated term must weigh as little as the English word it stands for.
+    terms = (files("interdict.data") / "parties" / "generic_terms.tsv").read_text(encoding="utf-8")
+    english = {
+        word
+        for line in terms.splitlines()
+        if line.strip() and not line.startswith("#")
+        for word in line.split("\t")[1].split()
+    }
+    assert english - {"and"} <= generic_words()
+
+
 def test_turkish_generic_and_stop_words() -> None:
     form = analyse("Ardalan Sanayi ve Ticaret Ltd. Şti.", organisation=True)
     # "Sanayi" is a generic term with a verified English word; "Ticaret" is generic as it is.
