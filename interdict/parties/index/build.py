@@ -45,6 +45,54 @@ def prepare(record: EntityRecord) -> Prepared:
 
 
 @dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    """Many entities ready to file, in five flat buffers, in the order they are to be filed.
+
+    A worker hands back one of these per chunk of a list: a handful of byte
+    strings pickle and unpickle in microseconds, however many entities they hold.
+    """
+
+    records: bytes  # every record's bytes, one after the other
+    sizes: bytes  # array("q"): the length of each record
+    names: bytes  # array("I"): how many names each entity has
+    counts: bytes  # array("I"): how many key hashes each name has
+    hashes: bytes  # array("Q"): the key hashes, name after name
+
+
+class BatchPreparer:
+    """Collects prepared entities into a ``PreparedBatch``; the same work as ``prepare``."""
+
+    def __init__(self) -> None:
+        self._records: list[bytes] = []
+        self._sizes = array("q")
+        self._names = array("I")
+        self._counts = array("I")
+        self._hashes = array("Q")
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def add(self, record: EntityRecord) -> None:
+        data = record.dumps()
+        self._records.append(data)
+        self._sizes.append(len(data))
+        self._names.append(len(record.names))
+        for name in record.names:
+            keys = name_key_hashes(name.form)
+            self._hashes.extend(keys)
+            self._counts.append(len(keys))
+
+    def batch(self) -> PreparedBatch:
+        return PreparedBatch(
+            b"".join(self._records),
+            self._sizes.tobytes(),
+            self._names.tobytes(),
+            self._counts.tobytes(),
+            self._hashes.tobytes(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class IndexStats:
     entities: int
     names: int
@@ -72,6 +120,23 @@ class IndexBuilder:
             name_id = len(self._name_entity)
             self._name_entity.append(entity)
             self._name_seq.extend([name_id] * count)
+
+    def add_batch(self, batch: PreparedBatch) -> None:
+        """File a whole batch: the same files as ``add`` for each of its entities in turn."""
+        sizes = np.frombuffer(batch.sizes, dtype=np.int64)
+        if not len(sizes):
+            return
+        self._records.write(batch.records)
+        first_entity = len(self._record_offsets) - 1
+        self._record_offsets.frombytes((self._record_offsets[-1] + np.cumsum(sizes)).tobytes())
+        names = np.frombuffer(batch.names, dtype=np.uint32)
+        entities = np.arange(first_entity, first_entity + len(names), dtype=np.uint32)
+        first_name = len(self._name_entity)
+        self._name_entity.frombytes(np.repeat(entities, names).tobytes())
+        counts = np.frombuffer(batch.counts, dtype=np.uint32)
+        name_ids = np.arange(first_name, first_name + len(counts), dtype=np.uint32)
+        self._name_seq.frombytes(np.repeat(name_ids, counts).tobytes())
+        self._key_seq.frombytes(batch.hashes)
 
     def finish(self) -> IndexStats:
         self._records.close()
