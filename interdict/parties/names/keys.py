@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rigour.text import metaphone
 
-from interdict.parties.names.analysis import Kind, NameForm
+from interdict.parties.names.analysis import GENERIC, NUMBER, WORD, NameForm
 
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
@@ -55,10 +55,10 @@ def acronyms(form: NameForm) -> set[str]:
     """
     found: set[str] = set()
     with_stops = "".join(
-        t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k is not Kind.NUMBER
+        [t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k is not NUMBER]
     )
     without = "".join(
-        t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k in (Kind.WORD, Kind.GENERIC)
+        [t[0] for t, k in zip(form.tokens, form.kinds, strict=True) if k is WORD or k is GENERIC]
     )
     for initials in (with_stops, without):
         if len(initials) >= 3:
