@@ -25,6 +25,7 @@ CREATE TABLE links (target TEXT NOT NULL, source TEXT NOT NULL, property TEXT NO
 """
 
 
+_ENTITY = registry.entity
 EntityRow = tuple[str, str, bytes]
 LinkRow = tuple[str, str, str]
 
@@ -32,11 +33,14 @@ LinkRow = tuple[str, str, str]
 def entity_rows(proxy: EntityProxy) -> tuple[EntityRow, list[LinkRow]]:
     """The row that stores an entity and the rows of the links it makes."""
     entity_id = str(proxy.id)
-    row = (entity_id, proxy.schema.name, orjson.dumps(proxy.to_dict()))
-    links = [
-        (value, entity_id, prop.name)
-        for prop, value in proxy.itervalues()
-        if prop.type is registry.entity
+    data = proxy.to_dict()
+    row = (entity_id, proxy.schema.name, orjson.dumps(data))
+    schema_properties = proxy.schema.properties
+    links = [  # the values in the order itervalues() gives them
+        (value, entity_id, name)
+        for name, values in data["properties"].items()
+        if schema_properties[name].type is _ENTITY
+        for value in values
     ]
     return row, links
 
