@@ -69,8 +69,16 @@ def load_command(
         typer.Option("--skip-invalid", help="Load the good records and report the bad ones."),
     ] = False,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="Processes that analyse the names.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes that parse and analyse the entities "
+            "(default: one per CPU, or 1 for a list under 1 MB).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build a new version of a dataset aside and swap it in; a failed load changes nothing."""
     home = data_home()

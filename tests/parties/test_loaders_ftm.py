@@ -6,9 +6,10 @@ import gzip
 import json
 from pathlib import Path
 
-from followthemoney import EntityProxy
+import pytest
+from followthemoney import EntityProxy, model
 
-from interdict.parties.loaders.ftm import read_ftm
+from interdict.parties.loaders.ftm import parse_line, read_ftm
 from interdict.parties.loaders.problem import LoadProblem
 
 LISTS = Path(__file__).parent / "fixtures" / "lists"
@@ -90,3 +91,45 @@ def test_empty_and_missing_files_are_one_problem_each(tmp_path: Path) -> None:
     [problem] = list(read_ftm(missing, "x"))
     assert isinstance(problem, LoadProblem)
     assert problem.position == str(missing)
+
+
+PERSON = b'{"id": "p-1", "schema": "Person", "properties": {"name": ["A B"]}'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PERSON + b', "n": 1234567890123456789012}',
+        PERSON + b', "n": -9223372036854775809}',
+        PERSON + b', "n": 1e400, "m": NaN}',
+        b'{"id": "p-1", "schema": "Person", "properties": {"name": ["A \\ud800"]}}',
+        PERSON + b', "id": "p-2"}',
+        b'{"id": "p-1", "schema": "Person", "properties": {"name": ["\xed\xa0\x80"]}}',
+        b'\xef\xbb\xbf{"id": "p-1", "schema": "Person", "properties": {}}',
+        b'{"id": "p-1", "schema": "Person", "properties": {"name": ["x\x01"]}}',
+        b'{"id": "p-1", "schema": "Person", "properties": {"name": ["A B"]}} x',
+        b"[" * 2000 + b"]" * 2000,
+        b"null\r\n",
+    ],
+)
+def test_a_line_parses_as_json_parses_it(line: bytes) -> None:
+    """orjson parses most lines; what it reads differently or refuses, json decides, as before."""
+    got = parse_line(7, line, "own")
+    try:
+        data = json.loads(line.rstrip(b"\r\n").decode("utf-8"))
+    except UnicodeDecodeError:
+        assert isinstance(got, LoadProblem) and got.reason.startswith("not UTF-8 text")
+        return
+    except (ValueError, RecursionError) as exc:
+        assert isinstance(got, LoadProblem) and got.position == "line 7"
+        assert got.reason.startswith("not valid JSON"), got
+        if isinstance(exc, json.JSONDecodeError):
+            assert got.reason == f"not valid JSON ({exc.msg} at column {exc.pos + 1})"
+        return
+    if not isinstance(data, dict):
+        assert got == LoadProblem("line 7", "not a JSON object")
+        return
+    assert isinstance(got, EntityProxy)
+    data.setdefault("datasets", ["own"])
+    expected = model.get_proxy(data).to_dict()
+    assert repr(got.to_dict()) == repr(expected)  # repr: NaN and int-or-float types alike

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from followthemoney import EntityProxy
 
+from interdict.parties.index.records import EntityRecord
+from interdict.parties.loaders.ftm import read_ftm
 from interdict.parties.loaders.problem import LoadProblem
 from interdict.parties.store import datasets
 from interdict.parties.store.bundled import BUNDLED, ensure_bundled, opt_out_marker, remove_dataset
 from interdict.parties.store.datasets import (
     DatasetError,
+    DatasetInfo,
     LoadRefusedError,
     current_version,
     load_list,
@@ -25,6 +30,9 @@ from interdict.parties.store.entities import EntityReader
 SCREENING = Path(__file__).parent / "fixtures" / "screening"
 MINI = SCREENING / "mini.ftm.json"
 BAD = SCREENING / "bad.ftm.json"
+LISTS = Path(__file__).parent / "fixtures" / "lists"
+BAD_LINES = LISTS / "ftm_bad_lines.ftm.json"
+UN = LISTS / "un_consolidated.xml"
 
 
 def test_load_makes_a_current_version_with_counts(home: Path) -> None:
@@ -81,15 +89,15 @@ def test_a_load_that_crashes_halfway_leaves_no_trace(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_list(MINI, "ftm", "mini", home)
-    real = datasets.read_list
+    real = datasets._items
 
-    def explode(path: Path, fmt: str, name: str) -> Iterator[EntityProxy | LoadProblem]:
+    def explode(path: Path, fmt: str, name: str) -> Iterator[object]:
         for count, item in enumerate(real(path, fmt, name)):
             if count == 3:
                 raise OSError("disk vanished")
             yield item
 
-    monkeypatch.setattr(datasets, "read_list", explode)
+    monkeypatch.setattr(datasets, "_items", explode)
     with pytest.raises(OSError, match="disk vanished"):
         load_list(MINI, "ftm", "mini", home)
     root = home / "datasets" / "mini"
@@ -150,3 +158,112 @@ def test_a_build_on_two_workers_writes_the_same_index(home: Path) -> None:
     assert (one.entities, one.names, one.keys) == (two.entities, two.names, two.keys)
     for name in ("keys.npy", "key_offsets.npy", "postings.npy", "records.bin"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def _generated_list(path: Path, count: int) -> Path:
+    """A list of several worker chunks: people, companies, sanctions, a duplicate, bad lines."""
+    lines = []
+    for n in range(count):
+        if n % 5 == 0:
+            entity = {
+                "id": f"gen-{n}",
+                "schema": "Company",
+                "properties": {"name": [f"Fictional {n} Trading Co"], "alias": ["گروه صنعتی"]},
+            }
+        else:
+            entity = {
+                "id": f"gen-{n}",
+                "schema": "Person",
+                "properties": {"name": [f"Person Number{n} Ivanov"], "nationality": ["ru"]},
+                "datasets": ["gen"],
+            }
+        lines.append(json.dumps(entity, ensure_ascii=n % 2 == 0))
+        if n % 7 == 0:
+            sanction = {"id": f"gen-{n}-s", "schema": "Sanction", "properties": {}}
+            sanction["properties"] = {"entity": [f"gen-{n}"], "authority": ["Fictional"]}
+            lines.append(json.dumps(sanction))
+        if n % 997 == 0:
+            lines.append('{"id": "broken", "schema": ')
+            lines.append("")
+    lines.append(lines[0])  # a duplicate id: the later line replaces the stored entity
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _version_files(version: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in version.iterdir() if p.suffix in (".npy", ".bin")}
+
+
+def _stored(version: Path) -> list[tuple[object, ...]]:
+    db = sqlite3.connect(version / "entities.sqlite")
+    rows = db.execute("SELECT * FROM entities ORDER BY rowid").fetchall()
+    rows += db.execute("SELECT * FROM links ORDER BY rowid").fetchall()
+    db.close()
+    return rows
+
+
+def _one_and_two_workers(tmp_path: Path, path: Path, fmt: str) -> list[DatasetInfo]:
+    """Load ``path`` on one worker and on two, into two homes, and check the files agree."""
+    infos, versions = [], []
+    for workers in (1, 2):
+        home = tmp_path / f"home-{workers}"
+        infos.append(load_list(path, fmt, "same", home, workers=workers, skip_invalid=True))
+        version = current_version(home, "same")
+        assert version is not None
+        versions.append(version)
+    one, two = infos
+    assert replace(one, version="", loaded_at="", seconds=0) == replace(
+        two, version="", loaded_at="", seconds=0
+    )
+    assert _version_files(versions[0]) == _version_files(versions[1])
+    assert _stored(versions[0]) == _stored(versions[1])
+    return infos
+
+
+def test_a_list_of_many_chunks_builds_the_same_on_one_and_two_workers(tmp_path: Path) -> None:
+    path = _generated_list(tmp_path / "many.ftm.json", 3000)
+    one, _ = _one_and_two_workers(tmp_path, path, "ftm")
+    assert (one.entities, one.screened, one.skipped) == (3000 + 429 + 1, 3001, 4)
+    assert one.problems[1] == "line 1144: not valid JSON (Expecting value at column 28)"
+
+
+def test_bad_lines_parsed_in_workers_are_reported_by_line_and_reason(home: Path) -> None:
+    expected = [str(p) for p in read_ftm(BAD_LINES, "own") if isinstance(p, LoadProblem)]
+    with pytest.raises(LoadRefusedError) as caught:
+        load_list(BAD_LINES, "ftm", "bad", home, workers=2)
+    assert [str(p) for p in caught.value.problems] == expected
+    assert [p.position for p in caught.value.problems][:2] == ["line 2", "line 4"]
+    info = load_list(BAD_LINES, "ftm", "bad", home, workers=2, skip_invalid=True)
+    assert (info.entities, info.skipped, info.problems) == (2, 8, expected)
+
+
+def test_other_formats_go_through_the_workers_alike(tmp_path: Path) -> None:
+    one, _ = _one_and_two_workers(tmp_path, UN, "un")
+    assert one.entities > one.screened > 0
+
+
+def test_a_worker_that_crashes_leaves_the_previous_version_serving(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _generated_list(tmp_path / "many.ftm.json", 2000)
+    first = load_list(path, "ftm", "gen", home, skip_invalid=True)
+    real = datasets.record_of
+
+    def explode(proxy: EntityProxy) -> EntityRecord:
+        if proxy.id == "gen-1500":
+            raise ValueError("analysis failed")
+        return real(proxy)
+
+    monkeypatch.setattr(datasets, "record_of", explode)  # the forked workers inherit it
+    with pytest.raises(ValueError, match="analysis failed"):
+        load_list(path, "ftm", "gen", home, workers=2, skip_invalid=True)
+    root = home / "datasets" / "gen"
+    assert current_version(home, "gen") == root / first.version
+    assert not list(root.glob(".building-*"))
+
+
+def test_small_lists_load_in_one_process_by_default(tmp_path: Path) -> None:
+    assert datasets.default_workers(MINI) == 1
+    large = _generated_list(tmp_path / "large.ftm.json", 20000)
+    assert large.stat().st_size > 1 << 20
+    assert datasets.default_workers(large) >= 1

@@ -45,6 +45,60 @@ def prepare(record: EntityRecord) -> Prepared:
 
 
 @dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    """Many entities ready to file, in a few flat buffers, in the order they are to be filed.
+
+    A worker hands back one of these per chunk of a list: a handful of byte
+    strings pickle and unpickle in microseconds, however many entities they hold.
+    The keys come sorted by hash (names in order within a hash), so the final
+    sort of all keys merges presorted runs instead of sorting from scratch.
+    """
+
+    records: bytes  # every record's bytes, one after the other
+    sizes: bytes  # int64: the length of each record
+    names: bytes  # uint32: how many names each entity has
+    hashes: bytes  # uint64: the key hashes of all the names, sorted
+    key_names: bytes  # uint32: for each hash, its name's number within the batch
+
+
+class BatchPreparer:
+    """Collects prepared entities into a ``PreparedBatch``; the same work as ``prepare``."""
+
+    def __init__(self) -> None:
+        self._records: list[bytes] = []
+        self._sizes = array("q")
+        self._names = array("I")
+        self._counts = array("I")
+        self._hashes = array("Q")
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def add(self, record: EntityRecord) -> None:
+        data = record.dumps()
+        self._records.append(data)
+        self._sizes.append(len(data))
+        self._names.append(len(record.names))
+        for name in record.names:
+            keys = name_key_hashes(name.form)
+            self._hashes.extend(keys)
+            self._counts.append(len(keys))
+
+    def batch(self) -> PreparedBatch:
+        hashes = np.frombuffer(self._hashes, dtype=np.uint64)
+        counts = np.frombuffer(self._counts, dtype=np.uint32)
+        key_names = np.repeat(np.arange(len(counts), dtype=np.uint32), counts)
+        order = np.argsort(hashes, kind="stable")
+        return PreparedBatch(
+            b"".join(self._records),
+            self._sizes.tobytes(),
+            self._names.tobytes(),
+            hashes[order].tobytes(),
+            key_names[order].tobytes(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class IndexStats:
     entities: int
     names: int
@@ -73,6 +127,22 @@ class IndexBuilder:
             self._name_entity.append(entity)
             self._name_seq.extend([name_id] * count)
 
+    def add_batch(self, batch: PreparedBatch) -> None:
+        """File a whole batch: the same files as ``add`` for each of its entities in turn."""
+        sizes = np.frombuffer(batch.sizes, dtype=np.int64)
+        if not len(sizes):
+            return
+        self._records.write(batch.records)
+        first_entity = len(self._record_offsets) - 1
+        self._record_offsets.frombytes((self._record_offsets[-1] + np.cumsum(sizes)).tobytes())
+        names = np.frombuffer(batch.names, dtype=np.uint32)
+        entities = np.arange(first_entity, first_entity + len(names), dtype=np.uint32)
+        first_name = len(self._name_entity)
+        self._name_entity.frombytes(np.repeat(entities, names).tobytes())
+        key_names = np.frombuffer(batch.key_names, dtype=np.uint32) + np.uint32(first_name)
+        self._name_seq.frombytes(key_names.tobytes())
+        self._key_seq.frombytes(batch.hashes)
+
     def finish(self) -> IndexStats:
         self._records.close()
         directory = self._directory
@@ -80,7 +150,12 @@ class IndexBuilder:
         order = np.argsort(hashes, kind="stable")
         postings = np.frombuffer(self._name_seq, dtype=np.uint32)[order]
         # Two keys with one hash (astronomically rare) simply share their postings.
-        unique, first = np.unique(hashes[order], return_index=True)
+        # The hashes are sorted, so each run's first is where it differs from the one
+        # before (what np.unique would find, without sorting them again).
+        ordered = hashes[order]
+        starts = np.ones(len(ordered), dtype=bool)
+        np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+        unique, first = ordered[starts], np.flatnonzero(starts)
         offsets = np.append(first, len(postings)).astype(np.int64)
         np.save(directory / files.KEYS, unique)
         np.save(directory / files.KEY_OFFSETS, offsets)

@@ -108,7 +108,7 @@ def _name_row(name: ListedName) -> list[Any]:
     return [
         form.text,
         form.tokens,
-        "".join(kind.letter for kind in form.kinds),
+        "".join([kind[0] for kind in form.kinds]),  # a Kind is a str: kind[0] is its letter
         form.legal_forms,
         form.script.value,
         name.weak,

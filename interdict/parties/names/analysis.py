@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from rigour.names import extract_org_types, remove_org_types
 from rigour.text import is_stopword
 
-from interdict.parties.names.scripts import Script, dominant_script, split_scripts
+from interdict.parties.names.scripts import LATIN, Script, dominant_script, split_scripts
 from interdict.parties.names.translit import ascii_word, fold
 from interdict.parties.names.vocabulary import (
     generic_words,
@@ -55,6 +56,9 @@ class Kind(StrEnum):
 
 
 _KIND_BY_LETTER = {kind.value[0]: kind for kind in Kind}
+# The members as plain names: ``Kind.STOP`` goes through EnumType.__getattr__, a
+# Python call, which costs more than the rest of the test on the hot paths below.
+WORD, GENERIC, STOP, NUMBER = Kind.WORD, Kind.GENERIC, Kind.STOP, Kind.NUMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +81,7 @@ class NameForm:
     content: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        content = tuple(
-            t for t, k in zip(self.tokens, self.kinds, strict=True) if k is not Kind.STOP
-        )
+        content = tuple(t for t, k in zip(self.tokens, self.kinds, strict=True) if k is not STOP)
         object.__setattr__(self, "content", content)
 
 
@@ -125,8 +127,8 @@ def _initialisms(readings: list[str], syllables: bool, company: bool) -> tuple[s
     found: dict[str, None] = {}
     for reading in readings:
         for units in _initial_units(reading, syllables):
-            with_stops = "".join(i for i, kind in units if kind is not Kind.NUMBER)
-            without = "".join(i for i, kind in units if kind in (Kind.WORD, Kind.GENERIC))
+            with_stops = "".join([i for i, kind in units if kind is not NUMBER])
+            without = "".join([i for i, kind in units if kind is WORD or kind is GENERIC])
             for letters in (with_stops, without):
                 if len(letters) >= MIN_INITIALS:
                     found[letters] = None
@@ -144,7 +146,7 @@ def _initial_units(reading: str, syllables: bool) -> list[list[tuple[str, Kind]]
         units = [(part[0], _kind(part, syllables)) for part in parts]
         every.extend(units)
         hyphenated = len(parts) > 1 and "-" in chunk and all(p.isalpha() for p in parts)
-        compounds.extend([(parts[0][0], Kind.WORD)] if hyphenated else units)
+        compounds.extend([(parts[0][0], WORD)] if hyphenated else units)
     return [every, compounds] if compounds != every else [every]
 
 
@@ -156,9 +158,10 @@ def normalise(text: str) -> str:
 def _ascii_text(folded: str) -> str:
     """ASCII, chunk by chunk, keeping punctuation: ``a.ş.`` becomes ``a.s.``, not ``a s``."""
     text = _APOSTROPHES.sub("", split_scripts(folded))
-    if not text.isascii():
-        text = _ARABIC_ARTICLE.sub("ال ", text)
-    return " ".join(ascii_word(chunk) for chunk in text.split())
+    if text.isascii():  # what ascii_word does to each chunk of ASCII, done in one go
+        return " ".join(text.lower().split())
+    text = _ARABIC_ARTICLE.sub("ال ", text)
+    return " ".join([ascii_word(chunk) for chunk in text.split()])
 
 
 def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, list[str]]:
@@ -171,7 +174,7 @@ def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, lis
     not leave "pvt" or "anonim" behind after rigour has taken "Ltd" or "Şirketi".
     """
     legal: list[str] = []
-    if script is not Script.LATIN:
+    if script is not LATIN:
         found = extract_org_types(folded, generic=True)
         if found:
             legal.extend(form for _, form in found)
@@ -189,12 +192,16 @@ def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, lis
     return text, legal
 
 
+@lru_cache(maxsize=500_000)
 def _kind(word: str, syllable: bool) -> Kind:
-    """Classify a word; a transliterated Han or Hangul syllable is never a stop word."""
+    """Classify a word; a transliterated Han or Hangul syllable is never a stop word.
+
+    Cached, since a list repeats its words many times over.
+    """
     if word.isdigit():
-        return Kind.NUMBER
+        return NUMBER
     if word in generic_words():
-        return Kind.GENERIC
+        return GENERIC
     if not syllable and is_stopword(word):
-        return Kind.STOP
-    return Kind.WORD
+        return STOP
+    return WORD

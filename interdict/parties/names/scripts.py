@@ -27,13 +27,18 @@ class Script(StrEnum):
     @property
     def is_abjad(self) -> bool:
         """Scripts whose transliteration drops short vowels."""
-        return self in (Script.ARABIC, Script.HEBREW)
+        return self in _ABJADS
 
     @property
     def is_syllabic(self) -> bool:
         """Scripts whose transliteration splits words into syllables."""
-        return self in (Script.HAN, Script.HANGUL, Script.KANA)
+        return self in _SYLLABIC
 
+
+# Members looked up once: ``Script.LATIN`` is a Python-level EnumType.__getattr__ call.
+LATIN, OTHER = Script.LATIN, Script.OTHER
+_ABJADS = frozenset((Script.ARABIC, Script.HEBREW))
+_SYLLABIC = frozenset((Script.HAN, Script.HANGUL, Script.KANA))
 
 # (first code point, last code point, script), sorted; letters outside every
 # range count as OTHER.  Latin covers Basic Latin letters and the extended
@@ -67,10 +72,10 @@ def _script_of(char: str) -> Script:
     point = ord(char)
     for first, last, script in _RANGES:
         if point < first:
-            return Script.OTHER
+            return OTHER
         if point <= last:
             return script
-    return Script.OTHER
+    return OTHER
 
 
 def dominant_script(text: str) -> Script:
@@ -80,15 +85,15 @@ def dominant_script(text: str) -> Script:
     because that is the part whose transliteration needs the special rules.
     """
     if text.isascii():
-        return Script.LATIN
+        return LATIN
     counts: dict[Script, int] = {}
     for char in text:
         if char.isalpha():
             script = _script_of(char)
-            if script is not Script.LATIN:
+            if script is not LATIN:
                 counts[script] = counts.get(script, 0) + 1
     if not counts:
-        return Script.LATIN
+        return LATIN
     return max(counts, key=counts.__getitem__)
 
 

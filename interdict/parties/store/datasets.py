@@ -22,18 +22,20 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from followthemoney import model
+from followthemoney import Schema, model
 
 from interdict.model.atomic import atomic_output
 from interdict.model.ordered_pool import ordered_map
-from interdict.parties.index.build import IndexBuilder, Prepared, prepare
+from interdict.parties.index.build import BatchPreparer, IndexBuilder, PreparedBatch
 from interdict.parties.index.records import record_of
 from interdict.parties.loaders import read_list
+from interdict.parties.loaders.ftm import numbered_lines, parse_line
 from interdict.parties.loaders.problem import LoadProblem
-from interdict.parties.store.entities import EntityWriter
+from interdict.parties.store.entities import EntityRow, EntityWriter, LinkRow, entity_rows
 
 CURRENT = "CURRENT"
 # Raised whenever the files of a version change shape; older versions must be reloaded.
@@ -42,7 +44,12 @@ METADATA = "metadata.json"
 SCREENED_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "Vehicle")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _MAX_REPORTED = 100
-_CHUNK = 256
+# Items per task sent to a worker: enough to make the round trip cheap, few enough
+# that progress is reported about every thousand entities.
+_CHUNK = 512
+# Below this size a list loads faster in one process than it takes to start a pool.
+_SMALL_LIST = 1 << 20
+_SCREENED: dict[str, bool] = {}
 
 
 class DatasetError(Exception):
@@ -116,15 +123,19 @@ def load_list(
     skip_invalid: bool = False,
     bundled: bool = False,
     progress: Callable[[int], None] | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> DatasetInfo:
     """Build a new version of ``name`` from ``path`` and make it current, or raise.
 
-    ``workers`` processes analyse the names; reading and storing stay in this one.
+    ``workers`` processes parse (FtM), analyse and serialise the entities while
+    this one reads the file and writes what they return; ``None`` picks one per
+    CPU, or just this process for a small list.  The files are the same either way.
     """
     root = dataset_dir(home, name)
     if not path.is_file():
         raise DatasetError(f"{path}: no such file")
+    if workers is None:
+        workers = default_workers(path)
     root.mkdir(parents=True, exist_ok=True)
     with _locked(root):
         _clear_abandoned(root)
@@ -145,6 +156,17 @@ def load_list(
     return info
 
 
+def default_workers(path: Path) -> int:
+    """One process per CPU this process may run on, or one alone for a list too small to share."""
+    if path.stat().st_size < _SMALL_LIST:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, cpus)
+
+
 @dataclass
 class _Tally:
     """What the main process counts while workers prepare the index."""
@@ -153,6 +175,22 @@ class _Tally:
     screened: int = 0
     total_problems: int = 0
     problems: list[LoadProblem] = field(default_factory=list)
+
+
+# What a worker is given: an FtM line (its number and raw bytes), an entity another
+# loader has read here (as a dict), or a problem found here, passed along to keep its place.
+_Item = tuple[int, bytes] | dict[str, Any] | LoadProblem
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """What a worker makes of a chunk of items: rows to store, the index part, the problems."""
+
+    rows: list[EntityRow]
+    links: list[LinkRow]
+    problems: list[LoadProblem]
+    screened: int
+    index: PreparedBatch
 
 
 def _build(
@@ -165,30 +203,24 @@ def _build(
     progress: Callable[[int], None] | None,
     workers: int,
 ) -> DatasetInfo:
-    """Read, store and index a list: entities are stored here, analysed on ``workers``."""
+    """Read a list here, have ``workers`` make its rows and index, store both here in order."""
     writer = EntityWriter(directory)
     builder = IndexBuilder(directory)
     tally = _Tally()
-
-    def screenable() -> Iterator[dict[str, Any]]:
-        for item in read_list(path, fmt, name):
-            if isinstance(item, LoadProblem):
+    try:
+        items = _items(path, fmt, name)
+        for chunk in ordered_map(partial(_prepare_chunk, name), items, workers, _CHUNK):
+            for problem in chunk.problems:
                 tally.total_problems += 1
                 if len(tally.problems) < _MAX_REPORTED:
-                    tally.problems.append(item)
-                continue
-            tally.entities += 1
-            writer.add(item)
-            if any(item.schema.is_a(s) for s in SCREENED_SCHEMATA):
-                yield item.to_dict()
-            if progress is not None and tally.entities % 1000 == 0:
+                    tally.problems.append(problem)
+            writer.add_rows(chunk.rows, chunk.links)
+            builder.add_batch(chunk.index)
+            before = tally.entities
+            tally.entities += len(chunk.rows)
+            tally.screened += chunk.screened
+            if progress is not None and tally.entities // 1000 != before // 1000:
                 progress(tally.entities)
-
-    try:
-        for prepared in ordered_map(_prepare_chunk, screenable(), workers, _CHUNK):
-            if prepared is not None:
-                builder.add(prepared)
-                tally.screened += 1
         if tally.total_problems and not skip_invalid:
             raise LoadRefusedError(name, tally.problems, tally.total_problems)
         if not tally.entities:
@@ -219,13 +251,45 @@ def _build(
     )
 
 
-def _prepare_chunk(entities: list[dict[str, Any]]) -> list[Prepared | None]:
-    """Worker side of a build: analyse names and hash keys; ``None`` for a nameless entity."""
-    prepared: list[Prepared | None] = []
-    for data in entities:
-        record = record_of(model.get_proxy(data))
-        prepared.append(prepare(record) if record.names else None)
-    return prepared
+def _items(path: Path, fmt: str, name: str) -> Iterator[_Item]:
+    """The list as work for ``_prepare_chunk``: FtM lines unparsed, other formats' entities."""
+    if fmt == "ftm":
+        return numbered_lines(path)
+    records = read_list(path, fmt, name)
+    return (r if isinstance(r, LoadProblem) else r.to_dict() for r in records)
+
+
+def _prepare_chunk(dataset: str, items: list[_Item]) -> list[_Chunk]:
+    """Worker side of a build: parse, serialise, analyse names and hash keys, in item order."""
+    rows: list[EntityRow] = []
+    links: list[LinkRow] = []
+    problems: list[LoadProblem] = []
+    preparer = BatchPreparer()
+    screened = 0
+    for item in items:
+        if isinstance(item, LoadProblem):
+            problems.append(item)
+            continue
+        entity = parse_line(*item, dataset) if isinstance(item, tuple) else model.get_proxy(item)
+        if isinstance(entity, LoadProblem):
+            problems.append(entity)
+            continue
+        row, entity_links = entity_rows(entity)
+        rows.append(row)
+        links.extend(entity_links)
+        if _is_screened(entity.schema):
+            record = record_of(entity)
+            if record.names:  # a nameless entity is stored but cannot be screened
+                preparer.add(record)
+                screened += 1
+    return [_Chunk(rows, links, problems, screened, preparer.batch())]
+
+
+def _is_screened(schema: Schema) -> bool:
+    screened = _SCREENED.get(schema.name)
+    if screened is None:
+        screened = _SCREENED[schema.name] = any(schema.is_a(s) for s in SCREENED_SCHEMATA)
+    return screened
 
 
 def file_sha256(path: Path) -> str:

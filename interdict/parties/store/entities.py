@@ -25,19 +25,41 @@ CREATE TABLE links (target TEXT NOT NULL, source TEXT NOT NULL, property TEXT NO
 """
 
 
+_ENTITY = registry.entity
+EntityRow = tuple[str, str, bytes]
+LinkRow = tuple[str, str, str]
+
+
+def entity_rows(proxy: EntityProxy) -> tuple[EntityRow, list[LinkRow]]:
+    """The row that stores an entity and the rows of the links it makes."""
+    entity_id = str(proxy.id)
+    data = proxy.to_dict()
+    row = (entity_id, proxy.schema.name, orjson.dumps(data))
+    schema_properties = proxy.schema.properties
+    links = [  # the values in the order itervalues() gives them
+        (value, entity_id, name)
+        for name, values in data["properties"].items()
+        if schema_properties[name].type is _ENTITY
+        for value in values
+    ]
+    return row, links
+
+
 class EntityWriter:
     def __init__(self, directory: Path) -> None:
         self._db = sqlite3.connect(directory / FILE)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        self._batch: list[tuple[str, str, bytes]] = []
-        self._links: list[tuple[str, str, str]] = []
+        self._batch: list[EntityRow] = []
+        self._links: list[LinkRow] = []
 
     def add(self, proxy: EntityProxy) -> None:
-        entity_id = str(proxy.id)
-        self._batch.append((entity_id, proxy.schema.name, orjson.dumps(proxy.to_dict())))
-        for prop, value in proxy.itervalues():
-            if prop.type is registry.entity:
-                self._links.append((value, entity_id, prop.name))
+        row, links = entity_rows(proxy)
+        self.add_rows([row], links)
+
+    def add_rows(self, rows: list[EntityRow], links: list[LinkRow]) -> None:
+        """Rows made by ``entity_rows``, perhaps in another process, in list order."""
+        self._batch.extend(rows)
+        self._links.extend(links)
         if len(self._batch) >= 5000:
             self._flush()
 
