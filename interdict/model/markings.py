@@ -75,8 +75,8 @@ class Marking(BaseModel):
 
 _SPLIT = re.compile(r"\s*/{1,2}\s*|\s+(?=REL\b)|\s+(?=NOFORN\b)")
 # "REL TO" must name at least one country: a bare "REL TO" is a truncated
-# marking, not a release to a country called "TO".
-_REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)?\s+(?!TO$)(.+)$")
+# marking, not a release to a country called "TO"; a doubled "TO" is a slip.
+_REL = re.compile(r"^REL(?:EASABLE)?(?:\s+TO)*\s+(?!TO$)(.+)$")
 _COUNTRY_SEP = re.compile(r"\s*,\s*|\s+AND\b\s*")
 # 1970s telegrams mark the first paragraph for the whole cable: "(C - ENTIRE TEXT)".
 _ENTIRE_TEXT = re.compile(r"\s*-?\s*ENTIRE\s+TEXT\.?$")

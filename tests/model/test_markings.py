@@ -46,6 +46,8 @@ U, SBU, C, S, TS = Level.U, Level.SBU, Level.C, Level.S, Level.TS
         ("C//REL USA AND LIBYA", C, ["USA", "LIBYA"], False),
         ("S/NF/REL GBR", S, ["GBR"], True),
         ("S/REL TO USA, , GBR", S, ["USA", "GBR"], False),
+        # Found by hypothesis: a doubled "TO" is a slip, not part of the country.
+        ("S REL TO TO 0", S, ["0"], False),
         # FOUO makes an unclassified portion SBU, however it is written
         ("U//FOUO", SBU, [], False),
         ("UNCLASSIFIED//FOUO", SBU, [], False),
