@@ -18,8 +18,10 @@ from typing import Any
 from interdict.parties.index.keys import query_keys, word_key
 from interdict.parties.index.records import EntityRecord
 from interdict.parties.index.search import MatchIndex
-from interdict.parties.match.names import WeightedName, WordTable
+from interdict.parties.match.align import WordTable
+from interdict.parties.match.names import WeightedName
 from interdict.parties.match.score import Facts, score
+from interdict.parties.match.score import ceilings as score_ceilings
 from interdict.parties.match.weights import Weigher
 from interdict.parties.names.analysis import NameForm
 from interdict.parties.query import Query, can_match
@@ -106,10 +108,18 @@ def _screen_one(
         tuple(WeightedName(n.form, weigher.form(n.form), n.weak) for n in record.names)
         for record in records
     ]
-    table = WordTable(query_names, [name for names in listed_names for name in names])
+    table = WordTable(
+        [q.words for q in query_names], [n.words for names in listed_names for n in names]
+    )
+    candidates = [
+        (listed, _facts(record)) for record, listed in zip(records, listed_names, strict=True)
+    ]
+    ceilings = score_ceilings(query_names, query.facts, candidates, table)
     matches = []
-    for record, listed in zip(records, listed_names, strict=True):
-        scored = score(query_names, query.facts, listed, _facts(record), table)
+    for record, (listed, facts), ceiling in zip(records, candidates, ceilings, strict=True):
+        if ceiling < threshold:
+            continue  # cannot reach the threshold: not worth pairing its names
+        scored = score(query_names, query.facts, listed, facts, table)
         if scored is None or scored.score < threshold:
             continue
         matches.append(

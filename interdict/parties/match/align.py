@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from interdict.parties.match.similarity import (
     JOINED,
     MIN_SIMILARITY,
+    Matrix,
     rule,
     word_matrix,
     word_similarity,
@@ -24,8 +29,163 @@ from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind
 
 JOIN_MINIMUM = 0.8
-# Rows are query words, columns candidate words.
-Similarities = list[list[float]]
+# A run of two words is compared with a single word only when their lengths differ this little.
+JOIN_LENGTH_GAP = 2
+Grid = list[list[float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    """Every word likeness one alignment may read, looked up rather than computed.
+
+    ``words[i][j]``: query word ``i`` and candidate word ``j``.
+    ``query_runs[j][i]``: candidate word ``j`` and query words ``i`` and ``i + 1`` run together.
+    ``candidate_runs[i][j]``: query word ``i`` and candidate words ``j`` and ``j + 1`` run
+    together.  A run holds 0.0 where it cannot count as a join (lengths too far apart, or
+    below ``JOIN_MINIMUM``).
+    """
+
+    words: Grid
+    query_runs: Grid
+    candidate_runs: Grid
+
+
+class WordTable:
+    """All the likenesses between the words of some query names and of some listed names.
+
+    Screening compares a query with a few dozen candidates: one table for
+    all of them computes every word pair, and every word against every two
+    adjacent words of the other side (for joins), in one call to
+    ``word_matrix`` instead of one call per pair of names and one per
+    possible join.
+    """
+
+    def __init__(self, query: Sequence[Sequence[Word]], listed: Sequence[Sequence[Word]]) -> None:
+        self._rows = _positions(query)
+        self._cols = _positions(listed)
+        self._row_runs = _run_positions(query)
+        self._col_runs = _run_positions(listed)
+        # One matrix holds every block: likeness is symmetric, so a query run against a
+        # listed word is read from the query side.  Only the runs against runs go unused.
+        rows, cols = len(self._rows), len(self._cols)
+        left = list(self._rows) + list(self._row_runs)
+        right = list(self._cols) + list(self._col_runs)
+        both = word_matrix(left, right)
+        near = np.abs(np.subtract.outer(_lengths(left), _lengths(right))) <= JOIN_LENGTH_GAP
+        self._arrays = {}
+        for abjad in (False, True):
+            values = both.pick(abjad)
+            runs = np.where(near & (values >= JOIN_MINIMUM), values, 0.0)
+            self._arrays[abjad] = (values[:rows, :cols], runs[rows:, :cols].T, runs[:rows, cols:])
+        # Names are a handful of words: plain lists beat NumPy indexing at that size.
+        self._lists = {
+            abjad: tuple(array.tolist() for array in arrays)
+            for abjad, arrays in self._arrays.items()
+        }
+
+    def between(
+        self, query: Sequence[Word], candidate: Sequence[Word], abjad: bool
+    ) -> Similarities:
+        """The likenesses of one query name's words and one listed name's words."""
+        words, query_runs, candidate_runs = self._lists[abjad]
+        rows = [self._rows[w.text] for w in query]
+        cols = [self._cols[w.text] for w in candidate]
+        row_runs = [self._row_runs[a.text + b.text] for a, b in pairwise(query)]
+        col_runs = [self._col_runs[a.text + b.text] for a, b in pairwise(candidate)]
+        return Similarities(
+            [[words[r][c] for c in cols] for r in rows],
+            [[query_runs[c][r] for r in row_runs] for c in cols],
+            [[candidate_runs[r][c] for c in col_runs] for r in rows],
+        )
+
+    def ceilings(
+        self,
+        query: Sequence[Sequence[Word]],
+        listed: Sequence[Sequence[Word]],
+        abjad: npt.NDArray[np.bool_],
+    ) -> Matrix:
+        """For each query name (rows) and listed name (columns), a score ``align`` cannot exceed.
+
+        However the greedy pairing turns out, each word earns at most its
+        weight times its best likeness with any word of the other name, or
+        with any run of two words that it might join (and each word of a
+        run at most the run's likeness).  Summed over both names and divided
+        by their total weight, that bounds the weighted Dice from above,
+        for every pair of names in a few array operations.  ``abjad[q, c]``
+        says whether the pair is compared by the abjad rules.  Not rounded.
+        """
+        flat = _Flattened(listed, self._cols, self._col_runs)
+        result = np.zeros((len(query), len(listed)))
+        for number, words in enumerate(query):
+            rows = [self._rows[w.text] for w in words]
+            row_runs = [self._row_runs[a.text + b.text] for a, b in pairwise(words)]
+            modes = abjad[number]
+            best = self._best(rows, row_runs, flat, bool(modes.any()))
+            if not modes.all():
+                plain = self._best(rows, row_runs, flat, False)
+                best = np.where(np.repeat(modes, flat.lengths)[None, :], best, plain)
+            weights = np.fromiter((w.weight for w in words), np.float64, len(words))
+            earned = weights @ np.maximum.reduceat(best, flat.starts, axis=1)
+            earned += np.add.reduceat(flat.weights * best.max(axis=0), flat.starts)
+            total = weights.sum() + flat.totals
+            np.divide(earned, total, out=result[number], where=total > 0)
+        return result
+
+    def _best(self, rows: list[int], row_runs: list[int], flat: _Flattened, abjad: bool) -> Matrix:
+        """Best likeness of each query word with each listed word occurrence, joins included."""
+        words, query_runs, candidate_runs = self._arrays[abjad]
+        best: Matrix = words[np.ix_(rows, flat.cols)]
+        if len(flat.run_cols):
+            runs = candidate_runs[np.ix_(rows, flat.run_cols)]
+            for side in (flat.run_firsts, flat.run_firsts + 1):
+                best[:, side] = np.maximum(best[:, side], runs)
+        if row_runs:
+            runs = query_runs[np.ix_(flat.cols, row_runs)].T
+            best[:-1] = np.maximum(best[:-1], runs)
+            best[1:] = np.maximum(best[1:], runs)
+        return best
+
+
+class _Flattened:
+    """The words of many listed names end to end, as ``WordTable.ceilings`` reads them."""
+
+    def __init__(
+        self, names: Sequence[Sequence[Word]], cols: dict[str, int], col_runs: dict[str, int]
+    ) -> None:
+        self.lengths = np.fromiter(map(len, names), np.int64, len(names))
+        self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1]))
+        words = [word for name in names for word in name]
+        self.cols = [cols[w.text] for w in words]
+        self.weights = np.fromiter((w.weight for w in words), np.float64, len(words))
+        self.totals = np.add.reduceat(self.weights, self.starts)
+        runs = [
+            (start + offset, col_runs[a.text + b.text])
+            for start, name in zip(self.starts.tolist(), names, strict=True)
+            for offset, (a, b) in enumerate(pairwise(name))
+        ]
+        self.run_firsts = np.fromiter((first for first, _ in runs), np.int64, len(runs))
+        self.run_cols = [col for _, col in runs]
+
+
+def _positions(names: Sequence[Sequence[Word]]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for words in names:
+        for word in words:
+            positions.setdefault(word.text, len(positions))
+    return positions
+
+
+def _run_positions(names: Sequence[Sequence[Word]]) -> dict[str, int]:
+    """Every two adjacent words of the names, run together ("abdul" "rahman": "abdulrahman")."""
+    positions: dict[str, int] = {}
+    for words in names:
+        for first, second in pairwise(words):
+            positions.setdefault(first.text + second.text, len(positions))
+    return positions
+
+
+def _lengths(words: Sequence[str]) -> npt.NDArray[np.int64]:
+    return np.fromiter(map(len, words), np.int64, len(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +216,15 @@ class WordAlignment:
 
 
 def align(
-    query: Sequence[Word], candidate: Sequence[Word], similarity: Similarities, abjad: bool
+    query: Sequence[Word], candidate: Sequence[Word], similarity: Similarities
 ) -> WordAlignment:
     """Weighted Dice over greedily paired words: 1.0 when every word finds its twin.
 
-    ``similarity[i][j]`` is the likeness of query word ``i`` and candidate
-    word ``j``, from ``word_matrix``.
+    ``similarity`` holds the likenesses of the two names' words, from a ``WordTable``.
     """
     options = sorted(
         (-value, i, j)
-        for i, row in enumerate(similarity)
+        for i, row in enumerate(similarity.words)
         for j, value in enumerate(row)
         if value >= MIN_SIMILARITY
     )
@@ -82,9 +241,12 @@ def align(
             q_text, c_text = query[i].text, candidate[j].text
             pairs.append(Pair(q_text, c_text, -negative, weight))
     if (free_q and len(free_c) >= 2) or (free_c and len(free_q) >= 2):
-        for single, double, flip in ((query, candidate, False), (candidate, query, True)):
+        for single, double, flip, runs in (
+            (query, candidate, False, similarity.candidate_runs),
+            (candidate, query, True, similarity.query_runs),
+        ):
             free_single, free_double = (free_c, free_q) if flip else (free_q, free_c)
-            for i, j1, j2, found in _joins(single, free_single, double, free_double, abjad):
+            for i, j1, j2, found in _joins(free_single, free_double, runs):
                 free_single.discard(i)
                 free_double.difference_update((j1, j2))
                 weight = single[i].weight + double[j1].weight + double[j2].weight
@@ -104,8 +266,7 @@ def align(
 
 def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> WordAlignment:
     """``align`` for one pair of names, computing their word similarities first."""
-    matrix = word_matrix([w.text for w in query], [w.text for w in candidate])
-    return align(query, candidate, matrix.pick(abjad).tolist(), abjad)
+    return align(query, candidate, WordTable([query], [candidate]).between(query, candidate, abjad))
 
 
 def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> WordAlignment:
@@ -153,25 +314,22 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
 
 
 def _joins(
-    single: Sequence[Word],
-    free_single: set[int],
-    double: Sequence[Word],
-    free_double: set[int],
-    abjad: bool,
+    free_single: set[int], free_double: set[int], runs: Grid
 ) -> list[tuple[int, int, int, float]]:
-    """Leftover words that equal two adjacent leftovers of the other name written together."""
+    """Leftover words that equal two adjacent leftovers of the other name written together.
+
+    ``runs[i][j]`` is the likeness of single word ``i`` and double words ``j`` and ``j + 1``
+    run together, 0.0 where they may not join.
+    """
     found: list[tuple[int, int, int, float]] = []
     used: set[int] = set()
     for i in sorted(free_single):
-        word = single[i].text
+        row = runs[i]
         for j in sorted(free_double):
             k = j + 1
             if k not in free_double or j in used or k in used:
                 continue
-            joined = double[j].text + double[k].text
-            if abs(len(joined) - len(word)) > 2:
-                continue
-            similarity, _ = word_similarity(word, joined, abjad)
+            similarity = row[j]
             if similarity >= JOIN_MINIMUM:
                 found.append((i, j, k, similarity))
                 used.update((j, k))
