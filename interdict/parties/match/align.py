@@ -66,17 +66,25 @@ class WordTable:
         self._row_runs = _run_positions(query)
         self._col_runs = _run_positions(listed)
         # One matrix holds every block: likeness is symmetric, so a query run against a
-        # listed word is read from the query side.  Only the runs against runs go unused.
-        rows, cols = len(self._rows), len(self._cols)
-        left = list(self._rows) + list(self._row_runs)
-        right = list(self._cols) + list(self._col_runs)
+        # listed word is read from the query side.  A run is compared only if some word of
+        # the other side is near its length: most runs of two words are far longer than
+        # any single word, and the rest of the table keeps 0.0 for them.
+        rows, cols = list(self._rows), list(self._cols)
+        row_runs = _near(list(self._row_runs), cols)
+        col_runs = _near(list(self._col_runs), rows)
+        left = rows + [run for _, run in row_runs]
+        right = cols + [run for _, run in col_runs]
         both = word_matrix(left, right)
         near = np.abs(np.subtract.outer(_lengths(left), _lengths(right))) <= JOIN_LENGTH_GAP
         self._arrays = {}
         for abjad in (False, True):
             values = both.pick(abjad)
             runs = np.where(near & (values >= JOIN_MINIMUM), values, 0.0)
-            self._arrays[abjad] = (values[:rows, :cols], runs[rows:, :cols].T, runs[:rows, cols:])
+            query_runs = np.zeros((len(cols), len(self._row_runs)))
+            query_runs[:, [k for k, _ in row_runs]] = runs[len(rows) :, : len(cols)].T
+            candidate_runs = np.zeros((len(rows), len(self._col_runs)))
+            candidate_runs[:, [k for k, _ in col_runs]] = runs[: len(rows), len(cols) :]
+            self._arrays[abjad] = (values[: len(rows), : len(cols)], query_runs, candidate_runs)
         # Names are a handful of words: plain lists beat NumPy indexing at that size.
         self._lists = {
             abjad: tuple(array.tolist() for array in arrays)
@@ -182,6 +190,13 @@ def _run_positions(names: Sequence[Sequence[Word]]) -> dict[str, int]:
         for first, second in pairwise(words):
             positions.setdefault(first.text + second.text, len(positions))
     return positions
+
+
+def _near(runs: list[str], words: list[str]) -> list[tuple[int, str]]:
+    """The runs (with their positions) within ``JOIN_LENGTH_GAP`` letters of some word's length."""
+    gap = range(-JOIN_LENGTH_GAP, JOIN_LENGTH_GAP + 1)
+    lengths = {length + step for length in set(map(len, words)) for step in gap}
+    return [(k, run) for k, run in enumerate(runs) if len(run) in lengths]
 
 
 def _lengths(words: Sequence[str]) -> npt.NDArray[np.int64]:
