@@ -76,7 +76,7 @@ class WordTable:
         right = cols + [run for _, run in col_runs]
         both = word_matrix(left, right)
         near = np.abs(np.subtract.outer(_lengths(left), _lengths(right))) <= JOIN_LENGTH_GAP
-        self._arrays = {}
+        self._arrays: dict[bool, tuple[Matrix, Matrix, Matrix]] = {}
         for abjad in (False, True):
             values = both.pick(abjad)
             runs = np.where(near & (values >= JOIN_MINIMUM), values, 0.0)
@@ -85,16 +85,17 @@ class WordTable:
             candidate_runs = np.zeros((len(rows), len(self._col_runs)))
             candidate_runs[:, [k for k, _ in col_runs]] = runs[: len(rows), len(cols) :]
             self._arrays[abjad] = (values[: len(rows), : len(cols)], query_runs, candidate_runs)
-        # Names are a handful of words: plain lists beat NumPy indexing at that size.
-        self._lists = {
-            abjad: tuple(array.tolist() for array in arrays)
-            for abjad, arrays in self._arrays.items()
-        }
+        # Names are a handful of words: plain lists beat NumPy indexing at that size.  They
+        # are made when first needed: most candidates are never aligned (see ``ceilings``).
+        self._lists: dict[bool, tuple[Grid, Grid, Grid]] = {}
 
     def between(
         self, query: Sequence[Word], candidate: Sequence[Word], abjad: bool
     ) -> Similarities:
         """The likenesses of one query name's words and one listed name's words."""
+        if abjad not in self._lists:
+            arrays = self._arrays[abjad]
+            self._lists[abjad] = (arrays[0].tolist(), arrays[1].tolist(), arrays[2].tolist())
         words, query_runs, candidate_runs = self._lists[abjad]
         rows = [self._rows[w.text] for w in query]
         cols = [self._cols[w.text] for w in candidate]
@@ -280,7 +281,14 @@ def align(
 
 
 def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -> WordAlignment:
-    """``align`` for one pair of names, computing their word similarities first."""
+    """``align`` for one pair of names, computing their word similarities first.
+
+    With no words on one side nothing can pair, and ``align`` would say so
+    after building a table: syllabic names, whose generic words are aligned
+    here, mostly have none.
+    """
+    if not query or not candidate:
+        return WordAlignment(0.0, (), tuple(query), tuple(candidate))
     return align(query, candidate, WordTable([query], [candidate]).between(query, candidate, abjad))
 
 
