@@ -73,7 +73,19 @@ STEMS = [
     "tri",
     "ltd",
 ]
-NATIVE = ["شهید همت", "علی", "محمد حسینی", "習近平", "朱静丽", "Шахид Хеммат", "עבדול רחמן"]
+# Names in other scripts, with a Latin reading that a query may give instead.
+READINGS = {
+    "شهید همت": "shahid hemmat",
+    "علی": "ali",
+    "محمد حسینی": "mohammad hosseini",
+    "習近平": "xi jinping",
+    "朱静丽": "zhu jingli",
+    "李静志": "li jingzhi",
+    "中兴集团": "zhong xing group",
+    "中兴通讯集团有限公司": "zhongxing tongxun group",
+    "Шахид Хеммат": "shahid hemmat",
+    "עבדול רחמן": "abdul rahman",
+}
 
 
 @st.composite
@@ -100,12 +112,14 @@ def variant(draw: st.DrawFn, words: list[str]) -> str:
 
 
 @st.composite
-def names(draw: st.DrawFn, base: list[str]) -> str:
-    """Mostly a variant of ``base``; sometimes an unrelated name or one in another script."""
+def names(draw: st.DrawFn, base: list[str], native: str | None) -> str:
+    """Mostly a variant of ``base`` or its native writing; sometimes an unrelated name."""
     choice = draw(st.integers(0, 9))
     if choice == 0:
-        return draw(st.sampled_from(NATIVE))
-    if choice <= 2:
+        return draw(st.sampled_from(list(READINGS)))
+    if choice <= 2 and native:
+        return native
+    if choice <= 3:
         return draw(variant(draw(st.lists(st.sampled_from(STEMS), min_size=1, max_size=5))))
     return draw(variant(base))
 
@@ -113,9 +127,15 @@ def names(draw: st.DrawFn, base: list[str]) -> str:
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[list[str], list[tuple[list[tuple[str, bool]], Facts]]]:
     """Query names and candidates (names with a weak flag, facts), all around one base name."""
-    base = draw(st.lists(st.sampled_from(STEMS), min_size=1, max_size=5))
-    query = draw(st.lists(names(base), min_size=1, max_size=2))
-    candidate = st.tuples(st.lists(st.tuples(names(base), st.booleans()), max_size=4), FACTS)
+    native = draw(st.sampled_from([None, None, *READINGS]))
+    if native:
+        base = READINGS[native].split()
+    else:
+        base = draw(st.lists(st.sampled_from(STEMS), min_size=1, max_size=5))
+    query = draw(st.lists(names(base, native), min_size=1, max_size=2))
+    candidate = st.tuples(
+        st.lists(st.tuples(names(base, native), st.booleans()), max_size=4), FACTS
+    )
     return query, draw(st.lists(candidate, min_size=1, max_size=6))
 
 

@@ -303,21 +303,12 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
     for a family name written last.  Generic words (already English, such as
     "group" for 集团) are paired as usual.
     """
-    own = [w for w in query if w.kind is not Kind.GENERIC]
-    theirs = [w for w in candidate if w.kind is not Kind.GENERIC]
+    own, theirs, best_text, listed, best = _run_together(query, candidate, rotate)
     generic = align_words(
         [w for w in query if w.kind is Kind.GENERIC],
         [w for w in candidate if w.kind is Kind.GENERIC],
         False,
     )
-    listed = "".join(w.text for w in theirs)
-    orders = [own[i:] + own[:i] for i in range(len(own) if rotate else 1)] or [own]
-    best_text, best = "".join(w.text for w in own), 0.0
-    for order in orders:
-        text = "".join(w.text for w in order)
-        similarity = word_similarity(text, listed, False)[0] if text and listed else 0.0
-        if similarity > best:
-            best_text, best = text, similarity
     weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     earned = generic.score * (total - weight)
@@ -334,6 +325,34 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
         tuple(own) + generic.unmatched_query,
         tuple(theirs) + generic.unmatched_candidate,
     )
+
+
+def joined_ceiling(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> float:
+    """A score ``align_joined`` cannot exceed, before rounding: its generic words taken as
+    perfectly paired, so that only the identifying words are compared."""
+    own, theirs, _, _, best = _run_together(query, candidate, rotate)
+    weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
+    total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
+    earned = total - weight + (best * weight if best >= MIN_SIMILARITY else 0.0)
+    return earned / total if total else 0.0
+
+
+def _run_together(
+    query: Sequence[Word], candidate: Sequence[Word], rotate: bool
+) -> tuple[list[Word], list[Word], str, str, float]:
+    """The identifying words of each name, and how alike they are run together: the query's
+    best reading (of its rotations, with ``rotate``), the candidate's, and their likeness."""
+    own = [w for w in query if w.kind is not Kind.GENERIC]
+    theirs = [w for w in candidate if w.kind is not Kind.GENERIC]
+    listed = "".join(w.text for w in theirs)
+    orders = [own[i:] + own[:i] for i in range(len(own) if rotate else 1)] or [own]
+    best_text, best = "".join(w.text for w in own), 0.0
+    for order in orders:
+        text = "".join(w.text for w in order)
+        similarity = word_similarity(text, listed, False)[0] if text and listed else 0.0
+        if similarity > best:
+            best_text, best = text, similarity
+    return own, theirs, best_text, listed, best
 
 
 def _joins(

@@ -22,7 +22,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from interdict.parties.match.align import WordAlignment, WordTable, align, align_joined
+from interdict.parties.match.align import (
+    WordAlignment,
+    WordTable,
+    align,
+    align_joined,
+    joined_ceiling,
+)
 from interdict.parties.match.similarity import Matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
@@ -108,8 +114,8 @@ def ceilings(
     exceed, before rounding; ``alone`` as there, for each listed name.
 
     The word score is bounded by ``WordTable.ceilings`` (the conflict cut and
-    the exact-match rule for codes only lower it); names in a syllabic
-    script are compared another way and get no bound below 1.0.  Acronym
+    the exact-match rule for codes only lower it), or for names in a
+    syllabic script by ``joined_ceiling``.  Acronym
     readings are taken at their exact value and weak aliases follow their
     rule, so the bound is as tight as ``compare_names`` itself there.
     """
@@ -117,12 +123,11 @@ def ceilings(
         [[q.form.script.is_abjad or c.form.script.is_abjad for c in listed] for q in query]
     )
     values = table.ceilings([q.words for q in query], [c.words for c in listed], abjad)
-    for i, name in enumerate(query):
-        if name.form.script.is_syllabic:
-            values[i] = 1.0
-    for j, name in enumerate(listed):
-        if name.form.script.is_syllabic:
-            values[:, j] = 1.0
+    for i, own in enumerate(query):
+        for j, name in enumerate(listed):
+            if own.form.script.is_syllabic or name.form.script.is_syllabic:
+                rotate = not own.form.script.is_syllabic
+                values[i, j] = joined_ceiling(own.words, name.words, rotate)
     maybe_acronym = [acronym_query(q.form) is not None for q in query]
     for j, (name, single) in enumerate(zip(listed, alone, strict=True)):
         reverse = single and acronym_query(name.form) is not None
