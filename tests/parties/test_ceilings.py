@@ -152,10 +152,10 @@ def weighed(
     texts: list[str], weak: list[bool], weigher: Weigher, organisation: bool
 ) -> tuple[WeightedName, ...]:
     forms = [analyse(text, organisation) for text in texts]
+    kept = [(form, flag) for form, flag in zip(forms, weak, strict=True) if form.content]
+    weighed = weigher.forms([form for form, _ in kept])
     return tuple(
-        WeightedName(form, weigher.form(form), flag)
-        for form, flag in zip(forms, weak, strict=True)
-        if form.content
+        WeightedName(form, words, flag) for (form, flag), words in zip(kept, weighed, strict=True)
     )
 
 
@@ -169,7 +169,9 @@ def test_no_score_exceeds_its_ceiling(
     query, candidates = case
     rng = random.Random(seed)
     frequencies = {word: rng.choice([0, 1, 3, 40, 900, 30_000]) for word in STEMS}
-    weigher = Weigher(frequencies, rng.choice([150, 137_774]))
+    weigher = Weigher(
+        lambda words: [frequencies.get(w, 0) for w in words], rng.choice([150, 137_774])
+    )
     organisation = query_facts.schema != "Person"
     query_names = weighed(query, [False] * len(query), weigher, organisation)
     listed = [
@@ -201,14 +203,14 @@ def test_word_likeness_is_symmetric(
 
 
 def test_a_candidate_without_names_has_no_ceiling() -> None:
-    weigher = Weigher({}, 0)
+    weigher = Weigher(lambda words: [0] * len(words), 0)
     query = weighed(["Shahid Hemmat"], [False], weigher, True)
     table = WordTable([q.words for q in query], [])
     assert ceilings(query, Facts("Organization"), [((), Facts("Organization"))], table) == [-1.0]
 
 
 def test_the_ceiling_of_an_exact_match_is_its_score() -> None:
-    weigher = Weigher({}, 0)
+    weigher = Weigher(lambda words: [0] * len(words), 0)
     query = weighed(["Shahid Hemmat Industrial Group"], [False], weigher, True)
     listed = [
         (query, Facts("Organization")),
