@@ -10,7 +10,7 @@ word may still equal two adjacent leftovers of the other name run together
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -32,6 +32,7 @@ JOIN_MINIMUM = 0.8
 # A run of two words is compared with a single word only when their lengths differ this little.
 JOIN_LENGTH_GAP = 2
 Grid = list[list[float]]
+Likeness = Callable[[str, str], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +304,8 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
     for a family name written last.  Generic words (already English, such as
     "group" for 集团) are paired as usual.
     """
-    own, theirs, best_text, listed, best = _run_together(query, candidate, rotate)
+    own, theirs = _identifying(query), _identifying(candidate)
+    best_text, listed, best = _run_together(query, candidate, rotate, _likeness)
     generic = align_words(
         [w for w in query if w.kind is Kind.GENERIC],
         [w for w in candidate if w.kind is Kind.GENERIC],
@@ -327,32 +329,50 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
     )
 
 
-def joined_ceiling(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> float:
+def joined_ceiling(
+    query: Sequence[Word], candidate: Sequence[Word], rotate: bool, likeness: Likeness
+) -> float:
     """A score ``align_joined`` cannot exceed, before rounding: its generic words taken as
-    perfectly paired, so that only the identifying words are compared."""
-    own, theirs, _, _, best = _run_together(query, candidate, rotate)
+    perfectly paired, so that only the identifying words are compared.  ``likeness`` gives
+    the similarity of two texts, as ``word_similarity`` does (screening computes them for
+    all its candidates at once)."""
+    own, theirs = _identifying(query), _identifying(candidate)
+    _, _, best = _run_together(query, candidate, rotate, likeness)
     weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     earned = total - weight + (best * weight if best >= MIN_SIMILARITY else 0.0)
     return earned / total if total else 0.0
 
 
-def _run_together(
+def joined_readings(
     query: Sequence[Word], candidate: Sequence[Word], rotate: bool
-) -> tuple[list[Word], list[Word], str, str, float]:
-    """The identifying words of each name, and how alike they are run together: the query's
-    best reading (of its rotations, with ``rotate``), the candidate's, and their likeness."""
-    own = [w for w in query if w.kind is not Kind.GENERIC]
-    theirs = [w for w in candidate if w.kind is not Kind.GENERIC]
-    listed = "".join(w.text for w in theirs)
+) -> tuple[list[str], str]:
+    """What ``align_joined`` compares: the query's identifying words run together (in each
+    rotation, with ``rotate``), and the candidate's."""
+    own, theirs = _identifying(query), _identifying(candidate)
     orders = [own[i:] + own[:i] for i in range(len(own) if rotate else 1)] or [own]
-    best_text, best = "".join(w.text for w in own), 0.0
-    for order in orders:
-        text = "".join(w.text for w in order)
-        similarity = word_similarity(text, listed, False)[0] if text and listed else 0.0
+    return ["".join(w.text for w in order) for order in orders], "".join(w.text for w in theirs)
+
+
+def _run_together(
+    query: Sequence[Word], candidate: Sequence[Word], rotate: bool, likeness: Likeness
+) -> tuple[str, str, float]:
+    """The query's best reading run together, the candidate's, and their likeness."""
+    readings, listed = joined_readings(query, candidate, rotate)
+    best_text, best = readings[0], 0.0
+    for text in readings:
+        similarity = likeness(text, listed) if text and listed else 0.0
         if similarity > best:
             best_text, best = text, similarity
-    return own, theirs, best_text, listed, best
+    return best_text, listed, best
+
+
+def _identifying(words: Sequence[Word]) -> list[Word]:
+    return [w for w in words if w.kind is not Kind.GENERIC]
+
+
+def _likeness(a: str, b: str) -> float:
+    return word_similarity(a, b, False)[0]
 
 
 def _joins(

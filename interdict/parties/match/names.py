@@ -23,13 +23,15 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from interdict.parties.match.align import (
+    Likeness,
     WordAlignment,
     WordTable,
     align,
     align_joined,
     joined_ceiling,
+    joined_readings,
 )
-from interdict.parties.match.similarity import Matrix
+from interdict.parties.match.similarity import Matrix, word_matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query, acronyms
@@ -119,15 +121,25 @@ def ceilings(
     readings are taken at their exact value and weak aliases follow their
     rule, so the bound is as tight as ``compare_names`` itself there.
     """
-    abjad = np.array(
-        [[q.form.script.is_abjad or c.form.script.is_abjad for c in listed] for q in query]
+    abjad = np.array([q.form.script.is_abjad for q in query])[:, None] | np.array(
+        [c.form.script.is_abjad for c in listed]
     )
     values = table.ceilings([q.words for q in query], [c.words for c in listed], abjad)
-    for i, own in enumerate(query):
-        for j, name in enumerate(listed):
-            if own.form.script.is_syllabic or name.form.script.is_syllabic:
-                rotate = not own.form.script.is_syllabic
-                values[i, j] = joined_ceiling(own.words, name.words, rotate)
+    syllabic = [q.form.script.is_syllabic for q in query]
+    listed_syllabic = [c.form.script.is_syllabic for c in listed]
+    pairs = [
+        (i, j)
+        for i, own in enumerate(syllabic)
+        for j, theirs in enumerate(listed_syllabic)
+        if own or theirs
+    ]
+    if pairs:
+        likeness = _joined_likeness(
+            [joined_readings(query[i].words, listed[j].words, not syllabic[i]) for i, j in pairs]
+        )
+        for i, j in pairs:
+            rotate = not syllabic[i]
+            values[i, j] = joined_ceiling(query[i].words, listed[j].words, rotate, likeness)
     maybe_acronym = [acronym_query(q.form) is not None for q in query]
     for j, (name, single) in enumerate(zip(listed, alone, strict=True)):
         reverse = single and acronym_query(name.form) is not None
@@ -138,6 +150,16 @@ def ceilings(
     weak = np.fromiter((c.weak for c in listed), bool, len(listed))
     values[:, weak] = np.where(values[:, weak] < WEAK_ALIAS_MINIMUM, 0.0, values[:, weak])
     return values
+
+
+def _joined_likeness(readings: list[tuple[list[str], str]]) -> Likeness:
+    """The likeness of every reading to its listed text, from one ``word_matrix``."""
+    texts = sorted({text for options, _ in readings for text in options})
+    listed = sorted({text for _, text in readings})
+    rows = {text: i for i, text in enumerate(texts)}
+    cols = {text: j for j, text in enumerate(listed)}
+    matrix = word_matrix(texts, listed).plain.tolist()
+    return lambda text, other: matrix[rows[text]][cols[other]]
 
 
 def _acronym_readings(
