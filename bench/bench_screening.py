@@ -8,7 +8,7 @@ lines), labelled positive queries and near-miss negatives.  The script
 2. reopens it and records how long a restart takes;
 3. times Interdict's real call (default threshold and limit) for every
    query: throughput on one core, p50 and p99 latency;
-4. re-runs every query with threshold 0 and 30 results to collect the
+4. (unless ``--timing-only``) re-runs every query with threshold 0 and 30 results to collect the
    candidates and Interdict's scores, and scores the *same* candidates with
    each peer algorithm, in the same process;
 5. reports recall on the positives (overall and per perturbation), false
@@ -188,6 +188,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--peer-sample", type=int, default=2000, help="queries scored by peers")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument(
+        "--timing-only", action="store_true", help="stop after the timed pass (no recall pass)"
+    )
     parser.add_argument("--build-workers", type=int, default=2, help="processes for the build")
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
@@ -223,6 +226,10 @@ def main() -> None:
         "p50": round(statistics.median(latencies) * 1000, 2),
         "p99": round(percentile(latencies, 0.99) * 1000, 2),
     }
+
+    if args.timing_only:
+        _report(report, args.json_out)
+        return
 
     reader = EntityReader(version)
 
@@ -269,10 +276,14 @@ def main() -> None:
     chosen = sample["Interdict"]
     report["side_by_side_queries"] = sum(chosen.asked.values()) + chosen.negatives
     report["side_by_side"] = {name: tally.summary() for name, tally in sample.items()}
+    _report(report, args.json_out)
+
+
+def _report(report: dict[str, Any], json_out: Path | None) -> None:
     text = json.dumps(report, indent=2)
     print(text)
-    if args.json_out:
-        args.json_out.write_text(text + "\n", encoding="utf-8")
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

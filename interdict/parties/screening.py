@@ -10,7 +10,7 @@ matters in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,10 @@ from typing import Any
 from interdict.parties.index.keys import query_keys, word_key
 from interdict.parties.index.records import EntityRecord
 from interdict.parties.index.search import MatchIndex
-from interdict.parties.match.names import WeightedName, WordTable
+from interdict.parties.match.align import WordTable
+from interdict.parties.match.names import WeightedName
 from interdict.parties.match.score import Facts, score
+from interdict.parties.match.score import ceilings as score_ceilings
 from interdict.parties.match.weights import Weigher
 from interdict.parties.names.analysis import NameForm
 from interdict.parties.query import Query, can_match
@@ -43,15 +45,25 @@ RELATIVE_VOTE = 0.4
 
 @dataclass(frozen=True, slots=True)
 class Dataset:
+    """One opened list; ``weigher`` remembers its word weights from query to query."""
+
     info: DatasetInfo
     index: MatchIndex
     entities: EntityReader
+    weigher: Weigher
 
     @classmethod
     def open(cls, directory: Path) -> Dataset:
         info = read_info(directory)
         check_format(info)
-        return cls(info, MatchIndex(directory), EntityReader(directory))
+        index = MatchIndex(directory)
+        weigher = Weigher(_frequencies(index), index.names)
+        return cls(info, index, EntityReader(directory), weigher)
+
+
+def _frequencies(index: MatchIndex) -> Callable[[list[str]], list[int]]:
+    """How many listed names contain each word."""
+    return lambda words: index.frequencies([word_key(word) for word in words])
 
 
 class Screener:
@@ -100,16 +112,25 @@ def _screen_one(
     floor = found[0][1] * RELATIVE_VOTE if found else 0.0
     records = [index.record(entity) for entity, vote in found if vote >= floor]
     records = [r for r in records if can_match(query.schema, r.schema)]
-    weigher = Weigher(_frequencies(index, forms, records), index.names)
-    query_names = tuple(WeightedName(f, weigher.form(f)) for f in forms)
+    listed_forms = [name.form for record in records for name in record.names]
+    weighed = iter(dataset.weigher.forms([*forms, *listed_forms]))
+    query_names = tuple(WeightedName(f, next(weighed)) for f in forms)
     listed_names = [
-        tuple(WeightedName(n.form, weigher.form(n.form), n.weak) for n in record.names)
+        tuple(WeightedName(n.form, next(weighed), n.weak) for n in record.names)
         for record in records
     ]
-    table = WordTable(query_names, [name for names in listed_names for name in names])
+    table = WordTable(
+        [q.words for q in query_names], [n.words for names in listed_names for n in names]
+    )
+    candidates = [
+        (listed, _facts(record)) for record, listed in zip(records, listed_names, strict=True)
+    ]
+    ceilings = score_ceilings(query_names, query.facts, candidates, table)
     matches = []
-    for record, listed in zip(records, listed_names, strict=True):
-        scored = score(query_names, query.facts, listed, _facts(record), table)
+    for record, (listed, facts), ceiling in zip(records, candidates, ceilings, strict=True):
+        if ceiling < threshold:
+            continue  # cannot reach the threshold: not worth pairing its names
+        scored = score(query_names, query.facts, listed, facts, table)
         if scored is None or scored.score < threshold:
             continue
         matches.append(
@@ -125,16 +146,6 @@ def _screen_one(
             )
         )
     return matches
-
-
-def _frequencies(
-    index: MatchIndex, forms: list[NameForm], records: list[EntityRecord]
-) -> dict[str, int]:
-    words = {w for f in forms for w in f.tokens}
-    words.update(w for r in records for n in r.names for w in n.form.tokens)
-    ordered = sorted(words)
-    counts = index.frequencies([word_key(w) for w in ordered])
-    return dict(zip(ordered, counts, strict=True))
 
 
 def _facts(record: EntityRecord) -> Facts:

@@ -33,6 +33,7 @@ from interdict.parties.match.weights import (
     GENERIC_CAP,
     MIN_WEIGHT,
     REFERENCE_SIZE,
+    Weigher,
     Word,
     idf_weight,
     weigh,
@@ -475,3 +476,21 @@ def test_a_short_one_word_name_matches_only_exactly() -> None:
     assert compare("KOMID", "KOMID")[0] == 1.0
     # Longer single words keep their spelling tolerance.
     assert compare("Ardalam", "Ardalan")[0] > 0.7
+
+
+def test_a_weigher_looks_each_word_up_once_and_forgets_past_its_capacity() -> None:
+    asked: list[list[str]] = []
+
+    def frequencies(words: list[str]) -> list[int]:
+        asked.append(words)
+        return [1000] * len(words)
+
+    weigher = Weigher(frequencies, 100_000, capacity=3)
+    first = weigher.forms([analyse("Shahid Hemmat", True)])
+    assert asked == [["hemmat", "shahid"]]
+    assert weigher.forms([analyse("Hemmat Shahid", True)]) == [first[0][::-1]]
+    assert len(asked) == 1  # remembered
+    weigher.forms([analyse("Bank Melli Iran", True)])  # five words: more than it keeps
+    again = weigher.forms([analyse("Shahid Hemmat", True)])
+    assert again == first
+    assert asked[-1] == ["hemmat", "shahid"]

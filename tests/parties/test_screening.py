@@ -126,3 +126,24 @@ def test_several_datasets_merge_by_score(home: Path) -> None:
     screener = Screener.open(home)
     found = screener.screen(make_query(["Shahid Hemmat Industrial Group"]))
     assert [m.datasets for m in found[:2]] == [["mini", "one"], ["mini", "two"]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Shahid Hemat Industries Group",
+        "SHIG",
+        "S.B.I.G.",
+        "Hosseini, Muhammad",
+        "ООО Ромашка Трейдинг",
+        "Golden Star Trading Company Ltd",
+        "Ocean Harmony",
+    ],
+)
+def test_skipping_hopeless_candidates_changes_no_result(mini: Screener, name: str) -> None:
+    # At threshold 0 nothing is skipped; above it, only candidates that could not reach it.
+    query = make_query([name])
+    everything = mini.screen(query, limit=100, threshold=0.0)
+    for threshold in (0.5, 0.7, 0.9):
+        kept = [(m.entity_id, m.score) for m in everything if m.score >= threshold]
+        assert [(m.entity_id, m.score) for m in mini.screen(query, 100, threshold)] == kept

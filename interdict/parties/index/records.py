@@ -9,6 +9,7 @@ query time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -118,6 +119,17 @@ def _name_row(name: ListedName) -> list[Any]:
 
 def _name_from_row(row: list[Any]) -> ListedName:
     text, tokens, kinds, legal, script, weak, initials = row
-    kinds_ = tuple(map(Kind.from_letter, kinds))
-    form = NameForm(text, tuple(tokens), kinds_, tuple(legal), Script(script), tuple(initials))
+    form = NameForm(
+        text, tuple(tokens), _kinds(kinds), tuple(legal), _SCRIPTS[script], tuple(initials)
+    )
     return ListedName(form, bool(weak))
+
+
+# Every candidate of every query is decoded: enum lookups by value are slow enough to show.
+_SCRIPTS = {script.value: script for script in Script}
+
+
+@lru_cache(maxsize=4096)
+def _kinds(letters: str) -> tuple[Kind, ...]:
+    """The kinds of a name's words from their letters; a few hundred patterns cover a list."""
+    return tuple(map(Kind.from_letter, letters))

@@ -17,11 +17,21 @@ matches almost exactly, as the lists themselves advise.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from interdict.parties.match.align import Similarities, WordAlignment, align, align_joined
-from interdict.parties.match.similarity import word_matrix
+import numpy as np
+
+from interdict.parties.match.align import (
+    Likeness,
+    WordAlignment,
+    WordTable,
+    align,
+    align_joined,
+    joined_ceiling,
+    joined_readings,
+)
+from interdict.parties.match.similarity import Matrix, word_matrix
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind, NameForm
 from interdict.parties.names.keys import acronym_query
@@ -55,23 +65,6 @@ class NameMatch:
     detail: str
 
 
-class WordTable:
-    """Every query word against every listed word of a candidate set, computed once."""
-
-    def __init__(self, query: Sequence[WeightedName], listed: Sequence[WeightedName]) -> None:
-        self._rows = _positions(query)
-        self._cols = _positions(listed)
-        matrix = word_matrix(list(self._rows), list(self._cols))
-        # Names are a handful of words: plain lists beat NumPy indexing at that size.
-        self._plain: list[list[float]] = matrix.plain.tolist()
-        self._abjad: list[list[float]] = matrix.abjad.tolist()
-
-    def between(self, query: WeightedName, listed: WeightedName, abjad: bool) -> Similarities:
-        source = self._abjad if abjad else self._plain
-        cols = [self._cols[w.text] for w in listed.words]
-        return [[row[c] for c in cols] for row in (source[self._rows[w.text]] for w in query.words)]
-
-
 def acronym_score(letters: int) -> float:
     """Three letters are weak evidence, four or more a little stronger; never a certainty."""
     return 0.72 if letters == 3 else 0.8
@@ -84,7 +77,7 @@ def compare_names(
     alone: bool = True,
 ) -> NameMatch:
     """Best evidence for one pair of names; ``alone``: the entity has no multi-word name."""
-    table = table or WordTable([query], [candidate])
+    table = table or WordTable([query.words], [candidate.words])
     abjad = query.form.script.is_abjad or candidate.form.script.is_abjad
     detail = ""
     if query.form.script.is_syllabic or candidate.form.script.is_syllabic:
@@ -92,32 +85,96 @@ def compare_names(
         alignment = align_joined(query.words, candidate.words, rotate)
         detail = "syllabic script: names compared with their words run together"
     else:
-        similarities = table.between(query, candidate, abjad)
+        similarities = table.between(query.words, candidate.words, abjad)
         if _is_code(query.form) or _is_code(candidate.form):
-            similarities = [[v if v == 1.0 else 0.0 for v in row] for row in similarities]
+            exact = [[v if v == 1.0 else 0.0 for v in row] for row in similarities.words]
+            similarities = replace(similarities, words=exact)
             detail = "a one-word name of five letters or fewer must match exactly"
-        alignment = align(query.words, candidate.words, similarities, abjad)
+        alignment = align(query.words, candidate.words, similarities)
     score = alignment.score
     conflict = _conflict(alignment)
     if conflict:
         score = round(score * CONFLICT_FACTOR, 4)
         detail = f"different identifying words {conflict}: word score x{CONFLICT_FACTOR}"
     best = NameMatch(query, candidate, score, WORDS, alignment, detail)
+    for value, detail in _acronym_readings(query, candidate, alone):
+        if value > best.score:
+            best = NameMatch(query, candidate, value, ACRONYM, alignment, detail)
+    if candidate.weak and best.score < WEAK_ALIAS_MINIMUM:
+        detail = f"weak alias: needs {WEAK_ALIAS_MINIMUM} or more, had {best.score}"
+        return NameMatch(query, candidate, 0.0, best.method, alignment, detail)
+    return best
+
+
+def ceilings(
+    query: Sequence[WeightedName],
+    listed: Sequence[WeightedName],
+    alone: Sequence[bool],
+    table: WordTable,
+) -> Matrix:
+    """For each query name (rows) and listed name (columns), a score ``compare_names`` cannot
+    exceed, before rounding; ``alone`` as there, for each listed name.
+
+    The word score is bounded by ``WordTable.ceilings`` (the conflict cut and
+    the exact-match rule for codes only lower it), or for names in a
+    syllabic script by ``joined_ceiling``.  Acronym
+    readings are taken at their exact value and weak aliases follow their
+    rule, so the bound is as tight as ``compare_names`` itself there.
+    """
+    abjad = np.array([q.form.script.is_abjad for q in query])[:, None] | np.array(
+        [c.form.script.is_abjad for c in listed]
+    )
+    values = table.ceilings([q.words for q in query], [c.words for c in listed], abjad)
+    syllabic = [q.form.script.is_syllabic for q in query]
+    listed_syllabic = [c.form.script.is_syllabic for c in listed]
+    pairs = [
+        (i, j)
+        for i, own in enumerate(syllabic)
+        for j, theirs in enumerate(listed_syllabic)
+        if own or theirs
+    ]
+    if pairs:
+        likeness = _joined_likeness(
+            [joined_readings(query[i].words, listed[j].words, not syllabic[i]) for i, j in pairs]
+        )
+        for i, j in pairs:
+            rotate = not syllabic[i]
+            values[i, j] = joined_ceiling(query[i].words, listed[j].words, rotate, likeness)
+    maybe_acronym = [acronym_query(q.form) is not None for q in query]
+    for j, (name, single) in enumerate(zip(listed, alone, strict=True)):
+        reverse = single and acronym_query(name.form) is not None
+        for i, own in enumerate(query):
+            if reverse or maybe_acronym[i]:
+                for value, _ in _acronym_readings(own, name, single):
+                    values[i, j] = max(values[i, j], value)
+    weak = np.fromiter((c.weak for c in listed), bool, len(listed))
+    values[:, weak] = np.where(values[:, weak] < WEAK_ALIAS_MINIMUM, 0.0, values[:, weak])
+    return values
+
+
+def _joined_likeness(readings: list[tuple[list[str], str]]) -> Likeness:
+    """The likeness of every reading to its listed text, from one ``word_matrix``."""
+    texts = sorted({text for options, _ in readings for text in options})
+    listed = sorted({text for _, text in readings})
+    rows = {text: i for i, text in enumerate(texts)}
+    cols = {text: j for j, text in enumerate(listed)}
+    matrix = word_matrix(texts, listed).plain.tolist()
+    return lambda text, other: matrix[rows[text]][cols[other]]
+
+
+def _acronym_readings(
+    query: WeightedName, candidate: WeightedName, alone: bool
+) -> Iterator[tuple[float, str]]:
+    """The acronym evidence for a pair of names, with its explanation: the query as an
+    acronym of the listed name, then (for an entity without a longer name) the reverse."""
     directions = [(query, candidate, "query is an acronym of the listed name")]
     if alone:
         directions.append((candidate, query, "listed name is an acronym of the query"))
     for short, long, direction in directions:
         letters = acronym_query(short.form)
         if letters and _expands(long.form, letters):
-            value = acronym_score(len(letters))
-            if value > best.score:
-                words = " ".join(long.form.content)
-                detail = f"{direction}: {letters.upper()} = {words}"
-                best = NameMatch(query, candidate, value, ACRONYM, alignment, detail)
-    if candidate.weak and best.score < WEAK_ALIAS_MINIMUM:
-        detail = f"weak alias: needs {WEAK_ALIAS_MINIMUM} or more, had {best.score}"
-        return NameMatch(query, candidate, 0.0, best.method, alignment, detail)
-    return best
+            words = " ".join(long.form.content)
+            yield acronym_score(len(letters)), f"{direction}: {letters.upper()} = {words}"
 
 
 def _conflict(alignment: WordAlignment) -> str:
@@ -141,11 +198,3 @@ def _identifying(word: Word) -> bool:
 def _expands(form: NameForm, letters: str) -> bool:
     """Whether the name's initials spell ``letters`` and it has a word that identifies."""
     return Kind.WORD in form.kinds and letters in form.initials
-
-
-def _positions(names: Sequence[WeightedName]) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    for name in names:
-        for word in name.words:
-            positions.setdefault(word.text, len(positions))
-    return positions

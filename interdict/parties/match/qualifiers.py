@@ -61,10 +61,12 @@ def birth_date(query: Iterable[str], listed: Iterable[str]) -> Adjustment | None
 
 def identifier(query: Iterable[str], listed: Iterable[str]) -> Adjustment | None:
     """An identical registration, passport or IMO number makes the name almost irrelevant."""
+    wanted = [cleaned for cleaned in map(_clean_id, query) if len(cleaned) >= 4]
+    if not wanted:
+        return None  # most queries give no identifier: the listed ones need no cleaning
     known = {_clean_id(v): v for v in listed}
-    for value in query:
-        cleaned = _clean_id(value)
-        if len(cleaned) >= 4 and cleaned in known:
+    for cleaned in wanted:
+        if cleaned in known:
             return Adjustment("identifier", IDENTIFIER_FLOOR, f"same identifier: {known[cleaned]}")
     return None
 

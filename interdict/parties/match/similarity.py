@@ -17,7 +17,7 @@ explanation can never disagree with the score.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,18 +94,20 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
         (edits > 0) & (edits <= _allowed(shortest)), _typo_similarity(edits, longest), 0.0
     )
     plain = np.where(edits == 0, 1.0, typo)
-    consonants = _same_code(left, right, skeleton, minimum=2)
-    sounds = _same_code(left, right, phonetic) | consonants
+    numbers: dict[str, int] = {}
+    left_sound, left_consonants, left_long, left_digits = _traits(left, numbers)
+    right_sound, right_consonants, _, right_digits = _traits(right, numbers)
+    same_consonants = _same(left_consonants, right_consonants)
+    consonants = same_consonants & left_long[:, None]  # two letters or more in common
+    sounds = _same(left_sound, right_sound) | consonants
     for i, j in zip(*np.nonzero(sounds & (plain < SOUND_SIMILARITY)), strict=True):
         if _same_vowels(left[i], right[j]):
             plain[i, j] = SOUND_SIMILARITY
-    digits = np.fromiter(map(_has_digit, left), bool, len(left))[:, None] | np.fromiter(
-        map(_has_digit, right), bool, len(right)
-    )
+    digits = left_digits[:, None] | right_digits
     plain[digits & (edits != 0)] = 0.0
     # An abjad writes a short name with one or two letters (علی is "ly"): for words of
     # up to four letters a single shared consonant is all the evidence there can be.
-    short = (longest <= 4) & _same_code(left, right, skeleton)
+    short = (longest <= 4) & same_consonants
     abjad = np.where((consonants | short) & ~digits, np.maximum(plain, CONSONANT_SIMILARITY), plain)
     return WordMatrix(plain, abjad)
 
@@ -131,22 +133,37 @@ def rule(a: str, b: str, score: float) -> str:
     return SOUND if score == SOUND_SIMILARITY else CONSONANTS
 
 
-def _same_code(
-    left: Sequence[str], right: Sequence[str], code: Callable[[str], str], minimum: int = 1
-) -> npt.NDArray[np.bool_]:
-    """Pairs whose words share a code at least ``minimum`` letters long."""
-    numbers: dict[str, int] = {}
+@lru_cache(maxsize=500_000)
+def _word_traits(word: str) -> tuple[str, str, bool]:
+    """What the rules read of a word besides its letters: sound code, consonants, digits."""
+    return phonetic(word), skeleton(word), _has_digit(word)
 
-    def number(word: str) -> int:
-        value = code(word)
-        if len(value) < minimum:
-            return -1
-        return numbers.setdefault(value, len(numbers))
 
-    left_codes = np.fromiter(map(number, left), np.int64, len(left))
-    right_codes = np.fromiter(map(number, right), np.int64, len(right))
-    same: npt.NDArray[np.bool_] = np.equal.outer(left_codes, right_codes)
-    return same & (left_codes >= 0)[:, None]
+Codes = npt.NDArray[np.int64]
+Flags = npt.NDArray[np.bool_]
+
+
+def _traits(words: Sequence[str], numbers: dict[str, int]) -> tuple[Codes, Codes, Flags, Flags]:
+    """Each word's sound code and consonant skeleton as numbers (-1 where empty), equal where
+    the codes are equal (``numbers`` is shared by both sides); whether its skeleton has two
+    letters or more; whether it has a digit."""
+    traits = [_word_traits(word) for word in words]
+    sound = [numbers.setdefault(code, len(numbers)) if code else -1 for code, _, _ in traits]
+    consonants = [numbers.setdefault(code, len(numbers)) if code else -1 for _, code, _ in traits]
+    long = [len(code) >= 2 for _, code, _ in traits]
+    digits = [digit for _, _, digit in traits]
+    return (
+        np.array(sound, np.int64),
+        np.array(consonants, np.int64),
+        np.array(long, bool),
+        np.array(digits, bool),
+    )
+
+
+def _same(left: Codes, right: Codes) -> Flags:
+    """Pairs whose codes are equal and not empty."""
+    same: Flags = np.equal.outer(left, right) & (left >= 0)[:, None]
+    return same
 
 
 def _has_digit(word: str) -> bool:

@@ -11,6 +11,7 @@ small list cannot know that "Trading" is common everywhere else.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from interdict.parties.names.analysis import Kind, NameForm
@@ -57,23 +58,44 @@ def weigh_form(form: NameForm, frequencies: dict[str, int], size: int) -> tuple[
     Stop words weigh nothing but stay in place: "Cheng De" must still be able
     to meet "Chengde", and "Yu Kang" "Yukang", by running two words together.
     """
-    return Weigher(frequencies, size).form(form)
+    return Weigher(lambda words: [frequencies.get(w, 0) for w in words], size).forms([form])[0]
 
 
 class Weigher:
-    """Weighs words against one list, each distinct word once: a query meets many repeats."""
+    """Weighs words against one list, each distinct word once.
 
-    def __init__(self, frequencies: dict[str, int], size: int) -> None:
+    A query meets many repeats, and so do the queries of a screening
+    session: a word's frequency in a list never changes, so screening keeps
+    one weigher per opened list, and only words it has not met yet are
+    looked up (all of a query's at once).  It remembers up to ``capacity``
+    words (queries bring misspellings without end); past that it starts
+    afresh by replacing its memory, never emptying it, so that a query
+    weighing in another thread meanwhile still finds every word it needs.
+    """
+
+    def __init__(
+        self, frequencies: Callable[[list[str]], list[int]], size: int, capacity: int = 500_000
+    ) -> None:
         self._frequencies = frequencies
         self._size = size
+        self._capacity = capacity
         self._seen: dict[tuple[str, Kind], Word] = {}
 
-    def form(self, form: NameForm) -> tuple[Word, ...]:
-        words = []
-        for text, kind in zip(form.tokens, form.kinds, strict=True):
-            word = self._seen.get((text, kind))
-            if word is None:
-                word = weigh(text, kind, self._frequencies.get(text, 0), self._size)
-                self._seen[(text, kind)] = word
-            words.append(word)
-        return tuple(words)
+    def forms(self, forms: Sequence[NameForm]) -> list[tuple[Word, ...]]:
+        """The words of each name, weighed."""
+        seen = self._seen
+        wanted = {pair for form in forms for pair in zip(form.tokens, form.kinds, strict=True)}
+        found = {pair: seen[pair] for pair in wanted if pair in seen}
+        if len(found) < len(wanted):
+            missing = sorted(wanted - found.keys())
+            counts = self._frequencies([text for text, _ in missing])
+            new = {
+                (text, kind): weigh(text, kind, count, self._size)
+                for (text, kind), count in zip(missing, counts, strict=True)
+            }
+            found.update(new)
+            if len(seen) + len(new) > self._capacity:
+                self._seen = new
+            else:
+                seen.update(new)
+        return [tuple(found[pair] for pair in zip(f.tokens, f.kinds, strict=True)) for f in forms]
