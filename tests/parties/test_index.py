@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interdict.parties.index import files
+from interdict.parties.index import files, search
 from interdict.parties.index.build import IndexBuilder, prepare
 from interdict.parties.index.keys import FAMILY_WEIGHT, name_keys, query_keys, word_key
 from interdict.parties.index.records import EntityRecord, ListedName
@@ -202,3 +202,27 @@ def test_a_word_found_by_spelling_and_sound_votes_once(tmp_path: Path) -> None:
     [(entity, vote)] = index.candidates([{"w:hemmat": 1.0, "p:HMT": 0.8}], 10)
     assert entity == 0
     assert vote == pytest.approx(math.log(1 + 2 / 1))
+
+
+def test_a_name_reached_by_many_words_takes_one_place_in_the_shortlist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = _build(
+        tmp_path,
+        [
+            _record("all", "Alpha Beta Gamma Delta"),
+            _record("one", "Alpha Omega"),
+            _record("other", "Gamma Sigma"),
+        ],
+    )
+    monkeypatch.setattr(search, "SHORTLIST_NAMES", 2)
+    found = index.candidates(query_keys(analyse("Alpha Beta Gamma Delta", False)), 10)
+    assert index.record(found[0][0]).entity_id == "all"
+    assert len(found) == 2
+
+
+def test_retrieval_does_not_depend_on_the_order_of_keys(tmp_path: Path) -> None:
+    index = _build(tmp_path, [_record(f"e{i}", f"Alpha Beta{i % 3}") for i in range(12)])
+    groups = query_keys(analyse("Alpha Beta1", False))
+    shuffled = [dict(reversed(list(group.items()))) for group in groups]
+    assert index.candidates(groups, 5) == index.candidates(shuffled, 5)

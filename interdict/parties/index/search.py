@@ -76,10 +76,12 @@ class MatchIndex:
         its best key's weight to every name it reaches: a word found by
         spelling and by sound counts once, not twice.
         """
+        # Keys in a fixed order: votes are summed in floating point and ties are broken by
+        # position, so the same query must add them up the same way in every process.
         flat = [
             (number, key, weight)
             for number, group in enumerate(groups)
-            for key, weight in group.items()
+            for key, weight in sorted(group.items())
         ]
         starts, stops = self._ranges([key for _, key, _ in flat])
         sizes = stops - starts
@@ -115,6 +117,13 @@ class MatchIndex:
         names = np.concatenate(reached)
         tally = votes[names]
         votes[names] = 0.0
+        if len(reached) > 1:
+            # A name reached by several groups is listed once per group; keep one, or a
+            # few well-connected names would fill the whole shortlist.
+            best[names] = np.arange(len(names), dtype=np.float64)
+            once = best[names] == np.arange(len(names))
+            best[names] = 0.0
+            names, tally = names[once], tally[once]
         if len(names) > SHORTLIST_NAMES:
             keep = np.argpartition(-tally, SHORTLIST_NAMES)[:SHORTLIST_NAMES]
             names, tally = names[keep], tally[keep]
