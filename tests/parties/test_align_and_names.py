@@ -13,7 +13,7 @@ import math
 import pytest
 
 from interdict.parties.compare import compare_names as compare
-from interdict.parties.match.align import align_words
+from interdict.parties.match.align import LOOSE_FACTOR, ROMANISATION, align_words
 from interdict.parties.match.names import (
     ACRONYM,
     WEAK_ALIAS_MINIMUM,
@@ -222,13 +222,29 @@ def test_hebrew_against_latin() -> None:
     assert score_of("Shimon Peres", "שמעון פרס", "Person") >= 0.7
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ICU romanises 김정은 as 'gimjeong-eun' (Revised Romanisation) while the lists write "
-    "'Kim Jong Un': compare_names('Kim Jong Un', '김정은', 'Person') == 0.0",
-)
 def test_hangul_against_the_usual_romanisation() -> None:
-    assert score_of("Kim Jong Un", "김정은", "Person") >= 0.7
+    # ICU writes 김정은 in Revised Romanisation (gimjeong-eun); lists write "Kim Jong Un".
+    pairs = explained("Kim Jong Un", "김정은", "Person").name.pairs
+    assert [(p.query, p.candidate, p.similarity, p.how) for p in pairs] == [
+        ("kimjongun", "gimjeongeun", LOOSE_FACTOR, ROMANISATION)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("latin", "native"),
+    [("Wu Hengpin", "吴恒斌"), ("Yang Bo Chu", "朱阳博"), ("Ryu Hyejae", "류혜재")],
+)
+def test_other_romanisations_and_a_family_name_written_last(latin: str, native: str) -> None:
+    # Wade-Giles p for pinyin b, the Latin side's family name last, McCune-Reischauer r for l.
+    assert score_of(latin, native, "Person") >= 0.9
+    assert score_of(native, latin, "Person") >= 0.9
+
+
+def test_loose_romanisation_is_not_exactness() -> None:
+    assert score_of("Zhu Yangbo", "朱阳博", "Person") == 1.0
+    assert score_of("Chu Yangpo", "朱阳博", "Person") == LOOSE_FACTOR
+    # Different syllables stay different however they are romanised.
+    assert score_of("Li Jingzhi", "朱静丽", "Person") < 0.7
 
 
 # -- acronyms ------------------------------------------------------------------------------

@@ -26,8 +26,12 @@ from interdict.parties.match.similarity import (
 )
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind
+from interdict.parties.names.keys import loose_romanisation
 
 JOIN_MINIMUM = 0.8
+# Names alike only once romanisation differences are merged (Zhu/Chu) weigh a little less.
+LOOSE_FACTOR = 0.95
+ROMANISATION = "romanisation"
 # Runs of two or three adjacent words may be one word written apart.
 JOIN_SIZES = (2, 3)
 # A run is compared with a single word only when their lengths differ this little.
@@ -242,9 +246,12 @@ class Pair:
     similarity: float
     weight: float
     joined: bool = False
+    romanised: bool = False
 
     @property
     def how(self) -> str:
+        if self.romanised:
+            return ROMANISATION
         return JOINED if self.joined else rule(self.query, self.candidate, self.similarity)
 
 
@@ -317,19 +324,24 @@ def align_words(query: Sequence[Word], candidate: Sequence[Word], abjad: bool) -
     return align(query, candidate, WordTable([query], [candidate]).between(query, candidate, abjad))
 
 
-def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool) -> WordAlignment:
+def align_joined(
+    query: Sequence[Word], candidate: Sequence[Word], syllabic: tuple[bool, bool]
+) -> WordAlignment:
     """Compare two names with their identifying words run together; generic words one by one.
 
     Names written in Han, Hangul or Kana come out of transliteration as
     syllables whose grouping into words is arbitrary ("zhu jing li" for
     "Zhu Jingli"), and pairing syllables in any order would make "Zhu Jingli"
     and "Li Jingzhi" the same person.  Run together, they are compared in
-    order; with ``rotate`` the query's words may also start at any of them,
-    for a family name written last.  Generic words (already English, such as
-    "group" for 集团) are paired as usual.
+    order; the words of the side in Latin letters may also start at any of
+    them, for a family name written last (``syllabic`` says which side is
+    written in a syllabic script).  Each reading is also compared with the
+    letters that romanisation systems disagree on merged, at a little less
+    than its likeness.  Generic words (already English, such as "group" for
+    集团) are paired as usual.
     """
     own, theirs = _identifying(query), _identifying(candidate)
-    best_text, listed, best = _run_together(query, candidate, rotate, _likeness)
+    reading, best = _run_together(query, candidate, syllabic, _likeness)
     generic = align_words(
         [w for w in query if w.kind is Kind.GENERIC],
         [w for w in candidate if w.kind is Kind.GENERIC],
@@ -339,10 +351,13 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     earned = generic.score * (total - weight)
     if best >= MIN_SIMILARITY:
-        pairs = (Pair(best_text, listed, best, weight), *generic.pairs)
+        pair = Pair(reading.query, reading.listed, best, weight, romanised=reading.loose)
         score = (best * weight + earned) / total if total else 0.0
         return WordAlignment(
-            round(score, 4), pairs, generic.unmatched_query, generic.unmatched_candidate
+            round(score, 4),
+            (pair, *generic.pairs),
+            generic.unmatched_query,
+            generic.unmatched_candidate,
         )
     score = earned / total if total else 0.0
     return WordAlignment(
@@ -354,41 +369,73 @@ def align_joined(query: Sequence[Word], candidate: Sequence[Word], rotate: bool)
 
 
 def joined_ceiling(
-    query: Sequence[Word], candidate: Sequence[Word], rotate: bool, likeness: Likeness
+    query: Sequence[Word],
+    candidate: Sequence[Word],
+    syllabic: tuple[bool, bool],
+    likeness: Likeness,
 ) -> float:
     """A score ``align_joined`` cannot exceed, before rounding: its generic words taken as
     perfectly paired, so that only the identifying words are compared.  ``likeness`` gives
     the similarity of two texts, as ``word_similarity`` does (screening computes them for
     all its candidates at once)."""
     own, theirs = _identifying(query), _identifying(candidate)
-    _, _, best = _run_together(query, candidate, rotate, likeness)
+    _, best = _run_together(query, candidate, syllabic, likeness)
     weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     earned = total - weight + (best * weight if best >= MIN_SIMILARITY else 0.0)
     return earned / total if total else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way ``align_joined`` lines two names up: both run together, perhaps loosely."""
+
+    query: str
+    listed: str
+    compared: tuple[str, str]
+    loose: bool
+
+
 def joined_readings(
-    query: Sequence[Word], candidate: Sequence[Word], rotate: bool
-) -> tuple[list[str], str]:
-    """What ``align_joined`` compares: the query's identifying words run together (in each
-    rotation, with ``rotate``), and the candidate's."""
-    own, theirs = _identifying(query), _identifying(candidate)
-    orders = [own[i:] + own[:i] for i in range(len(own) if rotate else 1)] or [own]
-    return ["".join(w.text for w in order) for order in orders], "".join(w.text for w in theirs)
+    query: Sequence[Word], candidate: Sequence[Word], syllabic: tuple[bool, bool]
+) -> list[Reading]:
+    """What ``align_joined`` compares: each side's identifying words run together, the
+    Latin side's in every rotation, each pair as written and with romanisation merged."""
+    query_syllabic, candidate_syllabic = syllabic
+    own = _orders(_identifying(query), not query_syllabic)
+    theirs = _orders(_identifying(candidate), query_syllabic and not candidate_syllabic)
+    readings = []
+    for mine in own:
+        for other in theirs:
+            readings.append(Reading(mine, other, (mine, other), False))
+            loose = (loose_romanisation(mine), loose_romanisation(other))
+            if loose != (mine, other):
+                readings.append(Reading(mine, other, loose, True))
+    return readings
+
+
+def _orders(words: list[Word], rotate: bool) -> list[str]:
+    orders = [words[i:] + words[:i] for i in range(len(words) if rotate else 1)] or [words]
+    return ["".join(w.text for w in order) for order in orders]
 
 
 def _run_together(
-    query: Sequence[Word], candidate: Sequence[Word], rotate: bool, likeness: Likeness
-) -> tuple[str, str, float]:
-    """The query's best reading run together, the candidate's, and their likeness."""
-    readings, listed = joined_readings(query, candidate, rotate)
-    best_text, best = readings[0], 0.0
-    for text in readings:
-        similarity = likeness(text, listed) if text and listed else 0.0
+    query: Sequence[Word],
+    candidate: Sequence[Word],
+    syllabic: tuple[bool, bool],
+    likeness: Likeness,
+) -> tuple[Reading, float]:
+    """The best reading of the two names run together, and its likeness."""
+    readings = joined_readings(query, candidate, syllabic)
+    chosen, best = readings[0], 0.0
+    for reading in readings:
+        mine, other = reading.compared
+        similarity = likeness(mine, other) if mine and other else 0.0
+        if reading.loose:
+            similarity = round(similarity * LOOSE_FACTOR, 4)
         if similarity > best:
-            best_text, best = text, similarity
-    return best_text, listed, best
+            chosen, best = reading, similarity
+    return chosen, best
 
 
 def _identifying(words: Sequence[Word]) -> list[Word]:

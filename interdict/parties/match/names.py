@@ -24,6 +24,7 @@ import numpy as np
 
 from interdict.parties.match.align import (
     Likeness,
+    Reading,
     WordAlignment,
     WordTable,
     align,
@@ -81,8 +82,8 @@ def compare_names(
     abjad = query.form.script.is_abjad or candidate.form.script.is_abjad
     detail = ""
     if query.form.script.is_syllabic or candidate.form.script.is_syllabic:
-        rotate = not query.form.script.is_syllabic
-        alignment = align_joined(query.words, candidate.words, rotate)
+        syllabic = (query.form.script.is_syllabic, candidate.form.script.is_syllabic)
+        alignment = align_joined(query.words, candidate.words, syllabic)
         detail = "syllabic script: names compared with their words run together"
     else:
         similarities = table.between(query.words, candidate.words, abjad)
@@ -134,12 +135,12 @@ def ceilings(
         if own or theirs
     ]
     if pairs:
+        sides = {(i, j): (syllabic[i], listed_syllabic[j]) for i, j in pairs}
         likeness = _joined_likeness(
-            [joined_readings(query[i].words, listed[j].words, not syllabic[i]) for i, j in pairs]
+            [joined_readings(query[i].words, listed[j].words, sides[i, j]) for i, j in pairs]
         )
         for i, j in pairs:
-            rotate = not syllabic[i]
-            values[i, j] = joined_ceiling(query[i].words, listed[j].words, rotate, likeness)
+            values[i, j] = joined_ceiling(query[i].words, listed[j].words, sides[i, j], likeness)
     maybe_acronym = [acronym_query(q.form) is not None for q in query]
     for j, (name, single) in enumerate(zip(listed, alone, strict=True)):
         reverse = single and acronym_query(name.form) is not None
@@ -152,10 +153,11 @@ def ceilings(
     return values
 
 
-def _joined_likeness(readings: list[tuple[list[str], str]]) -> Likeness:
-    """The likeness of every reading to its listed text, from one ``word_matrix``."""
-    texts = sorted({text for options, _ in readings for text in options})
-    listed = sorted({text for _, text in readings})
+def _joined_likeness(readings: list[list[Reading]]) -> Likeness:
+    """The likeness of every reading's two texts, from one ``word_matrix``."""
+    compared = [reading.compared for options in readings for reading in options]
+    texts = sorted({mine for mine, _ in compared})
+    listed = sorted({other for _, other in compared})
     rows = {text: i for i, text in enumerate(texts)}
     cols = {text: j for j, text in enumerate(listed)}
     matrix = word_matrix(texts, listed).plain.tolist()
