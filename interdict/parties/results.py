@@ -27,7 +27,7 @@ class WordPair(_Frozen):
     query: str
     candidate: str
     similarity: float = Field(description="0-1 likeness of the two words")
-    how: str = Field(description="exact, spelling, sound, consonants or joined")
+    how: str = Field(description="exact, spelling, sound, consonants, joined or romanisation")
     weight: float = Field(description="combined weight of the two words in the name score")
 
 
