@@ -57,32 +57,31 @@ def strip_table_phrases(text: str) -> tuple[str, list[str]]:
 
 
 @cache
-def _term_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Generic business terms of other languages as one pattern, longest first.
+def _term_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]]:
+    """Generic business terms of other languages as two patterns, longest first.
 
     Terms in Han, Kana or Hangul are found inside words, since those scripts
     write a name without spaces (烟台机械工业集团); all others only as whole words.
     Terms are folded as names are, so "ΟΜΙΛΟΣ" finds the row for "όμιλος".
     An Arabic term is found with or without the article and the particles
     written joined to it (الصناعات, للصناعات, والصناعات all hold صناعات), so
-    the table needs one row per word, not one per way of writing it.
+    the table needs one row per word, not one per way of writing it.  Each
+    pattern is one alternation behind a single boundary test: a test per
+    term made a name's lookup cost half a millisecond.
     """
     terms: dict[str, str] = {}
     for row in _rows("generic_terms.tsv"):
         term = fold(row[0])
         terms.setdefault(_ARABIC_PROCLITIC.sub("", term) if _ARABIC.match(term) else term, row[1])
-    parts: list[str] = []
-    for term in sorted(terms, key=len, reverse=True):
-        escaped = re.escape(term)
-        if _UNSPACED.search(term):
-            parts.append(f"(?P<u{len(parts)}>{escaped})")
-        elif _ARABIC.match(term):
-            parts.append(
-                rf"(?<!\w){_ARABIC_PROCLITIC.pattern[1:]}?(?P<u{len(parts)}>{escaped})(?!\w)"
-            )
-        else:
-            parts.append(rf"(?<!\w)(?P<u{len(parts)}>{escaped})(?!\w)")
-    return re.compile("|".join(parts)), terms
+    ordered = sorted(terms, key=len, reverse=True)
+    spaced = "|".join(re.escape(t) for t in ordered if not _UNSPACED.search(t))
+    unspaced = "|".join(re.escape(t) for t in ordered if _UNSPACED.search(t))
+    proclitic = _ARABIC_PROCLITIC.pattern[1:]
+    return (
+        re.compile(rf"(?<!\w){proclitic}?({spaced})(?!\w)") if spaced else None,
+        re.compile(f"({unspaced})") if unspaced else None,
+        terms,
+    )
 
 
 def translate_terms(text: str) -> str:
@@ -92,13 +91,16 @@ def translate_terms(text: str) -> str:
     meets "Shahid Hemmat Industrial Group" word for word; the English words
     are generic, so they still weigh little.
     """
-    pattern, terms = _term_pattern()
-    return pattern.sub(lambda match: f" {terms[_found(match)]} ", text)
+    spaced, unspaced, terms = _term_patterns()
 
+    def english(match: re.Match[str]) -> str:
+        return f" {terms[match.group(1)]} "
 
-def _found(match: re.Match[str]) -> str:
-    """The term itself, without any particle written joined to it."""
-    return next(value for value in match.groupdict().values() if value is not None)
+    if spaced is not None:
+        text = spaced.sub(english, text)
+    if unspaced is not None and _UNSPACED.search(text):
+        text = unspaced.sub(english, text)
+    return text
 
 
 @cache
