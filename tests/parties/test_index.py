@@ -32,6 +32,12 @@ def _build(directory: Path, records: list[EntityRecord]) -> MatchIndex:
     return MatchIndex(directory)
 
 
+def _top(index: MatchIndex, name: str, organisation: bool) -> str:
+    """The entity a query ranks first."""
+    ranked = index.candidates(query_keys(analyse(name, organisation)), 10)
+    return index.record(ranked[0][0]).entity_id
+
+
 def test_key_hash_is_stable_across_processes() -> None:
     # A fixed value: the on-disk format depends on it never changing.
     assert files.key_hash("w:shahid") == files.key_hash("w:shahid")
@@ -88,8 +94,7 @@ def test_retrieval_ranks_the_right_entity_first(tmp_path: Path) -> None:
     ranked = index.candidates(query_keys(analyse("Shahid Hemat", True)), 10)
     assert index.record(ranked[0][0]).entity_id == "shig"
     assert "other" not in {index.record(e).entity_id for e, _ in ranked}
-    acronym = index.candidates(query_keys(analyse("SHIG", True)), 10)
-    assert index.record(acronym[0][0]).entity_id == "shig"
+    assert _top(index, "SHIG", True) == "shig"
 
 
 def test_typo_in_the_only_distinctive_word_is_still_retrieved(tmp_path: Path) -> None:
@@ -123,10 +128,8 @@ def test_short_words_are_filed_and_looked_up_run_together(tmp_path: Path) -> Non
             _record("other", "Han Jiyong"),
         ],
     )
-    spaced = index.candidates(query_keys(analyse("Jinkyung Han", False)), 10)
-    assert index.record(spaced[0][0]).entity_id == "spaced"
-    joined = index.candidates(query_keys(analyse("Kang Yun Energy", True)), 10)
-    assert index.record(joined[0][0]).entity_id == "joined"
+    assert _top(index, "Jinkyung Han", False) == "spaced"
+    assert _top(index, "Kang Yun Energy", True) == "joined"
 
 
 def test_romanisations_of_one_name_share_a_loose_key(tmp_path: Path) -> None:
@@ -138,10 +141,8 @@ def test_romanisations_of_one_name_share_a_loose_key(tmp_path: Path) -> None:
         [_record("han", "吴恒斌"), _record("latin", "Yang Bo Chu"), _record("other", "Wu Heng")],
     )
     # Wade-Giles "Hengpin" reaches the Han name; the Han query reaches the family name last.
-    found = index.candidates(query_keys(analyse("Wu Hengpin", False)), 10)
-    assert index.record(found[0][0]).entity_id == "han"
-    found = index.candidates(query_keys(analyse("朱阳博", False)), 10)
-    assert index.record(found[0][0]).entity_id == "latin"
+    assert _top(index, "Wu Hengpin", False) == "han"
+    assert _top(index, "朱阳博", False) == "latin"
 
 
 def test_two_latin_names_never_meet_on_a_loose_key() -> None:
