@@ -237,6 +237,21 @@ def test_bad_lines_parsed_in_workers_are_reported_by_line_and_reason(home: Path)
     assert (info.entities, info.skipped, info.problems) == (2, 8, expected)
 
 
+def test_a_value_that_cannot_be_stored_is_reported_by_line(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "huge.ftm.json"
+    good = '{"id": "a", "schema": "Company", "properties": {"name": ["Alpha Trading"]}}'
+    huge = (
+        '{"id": "b", "schema": "Company", "properties": {"name": ["Beta"]},'
+        ' "last_change": 123456789012345678901234567890}'
+    )
+    path.write_text(good + "\n" + huge + "\n", encoding="utf-8")
+    with pytest.raises(LoadRefusedError) as caught:
+        load_list(path, "ftm", "huge", home)
+    assert [p.position for p in caught.value.problems] == ["line 2"]
+    assert "cannot be stored" in caught.value.problems[0].reason
+    assert load_list(path, "ftm", "huge", home, skip_invalid=True).entities == 1
+
+
 def test_other_formats_go_through_the_workers_alike(tmp_path: Path) -> None:
     one, _ = _one_and_two_workers(tmp_path, UN, "un")
     assert one.entities > one.screened > 0

@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
 from followthemoney import Schema, model
 
 from interdict.model.atomic import atomic_output
@@ -274,7 +275,12 @@ def _prepare_chunk(dataset: str, items: list[_Item]) -> list[_Chunk]:
         if isinstance(entity, LoadProblem):
             problems.append(entity)
             continue
-        row, entity_links = entity_rows(entity)
+        try:
+            row, entity_links = entity_rows(entity)
+        except orjson.JSONEncodeError as exc:  # an integer beyond 64 bits in the context
+            where = f"line {item[0]}" if isinstance(item, tuple) else f"entity {entity.id}"
+            problems.append(LoadProblem(where, f"cannot be stored ({exc})"))
+            continue
         rows.append(row)
         links.extend(entity_links)
         if _is_screened(entity.schema):
