@@ -154,6 +154,23 @@ def test_three_syllables_meet_the_word_they_are_run_into(first: str, second: str
     assert score_of(second, first) == 1.0
 
 
+@pytest.mark.parametrize(
+    ("single", "apart"),
+    [("Hakavbaian", "Oh Hakbin"), ("Shamladaawi", "Samy Walid")],
+)
+def test_words_run_together_must_be_spelled_alike_not_merely_sound_alike(
+    single: str, apart: str
+) -> None:
+    # Same consonant skeleton, vowels in near classes: other names all the same.
+    assert score_of(single, apart, "Person") < 0.7
+
+
+def test_a_one_word_name_in_an_abjad_or_syllables_is_no_acronym() -> None:
+    assert score_of("Junruijingxue Baominyong Development Co. Ltd", "جبد ذ.م.م") < 0.7
+    assert score_of("Sky Omrinorex Helvosolex Industries Ltd", "ソヒ") < 0.7
+    assert score_of("Jingdonglei Systems Logistics", "JSL") == acronym_score(3)
+
+
 def test_four_words_are_not_run_into_one() -> None:
     assert score_of("Jeong Soon Da Mi", "Jeongsoondami", "Person") < 0.7
 

@@ -152,8 +152,9 @@ def _name_level_keys(form: NameForm) -> set[str]:
     if joined:
         keys.add(joined)
     content = form.content
-    if len(content) == 1 and len(content[0]) <= 8:
-        keys.add("a:" + content[0])  # the listed name may itself be an acronym
+    letters = acronym_query(form)
+    if letters:
+        keys.add("a:" + letters)  # the listed name may itself be an acronym
     if form.script.is_abjad:
         keys.update("x:" + consonants for consonants in map(skeleton, content) if consonants)
     return keys

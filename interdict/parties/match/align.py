@@ -87,7 +87,9 @@ class WordTable:
         self._arrays: dict[bool, tuple[Matrix, Matrix, Matrix]] = {}
         for abjad in (False, True):
             values = both.pick(abjad)
-            runs = np.where(near & (values >= JOIN_MINIMUM), values, 0.0)
+            # Outside an abjad, a run joins a word only if spelled alike (see WordMatrix).
+            joinable = both.abjad if abjad else both.spelled
+            runs = np.where(near & (joinable >= JOIN_MINIMUM), joinable, 0.0)
             query_runs = np.zeros((len(cols), len(self._row_runs)))
             query_runs[:, [k for k, _ in row_runs]] = runs[len(rows) :, : len(cols)].T
             candidate_runs = np.zeros((len(rows), len(self._col_runs)))

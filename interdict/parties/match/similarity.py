@@ -69,10 +69,16 @@ def _typo_similarity(
 
 @dataclass(frozen=True, slots=True)
 class WordMatrix:
-    """Similarities of every left word to every right word, with and without abjad rules."""
+    """Similarities of every left word to every right word, with and without abjad rules.
+
+    ``spelled`` holds the likeness by spelling alone (exact or typing slips):
+    a run of words is one word written apart only if it is spelled alike, since
+    sound and skeleton codes of long runs agree far too easily.
+    """
 
     plain: Matrix
     abjad: Matrix
+    spelled: Matrix
 
     def pick(self, abjad: bool) -> Matrix:
         return self.abjad if abjad else self.plain
@@ -82,7 +88,7 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
     """Apply every rule to every pair; rows follow ``left``, columns ``right``."""
     if not left or not right:
         empty = np.zeros((len(left), len(right)))
-        return WordMatrix(empty, empty)
+        return WordMatrix(empty, empty, empty)
     edits = process.cdist(
         left, right, scorer=OSA.distance, score_cutoff=_MOST_EDITS, dtype=np.int32, workers=1
     )
@@ -94,6 +100,7 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
         (edits > 0) & (edits <= _allowed(shortest)), _typo_similarity(edits, longest), 0.0
     )
     plain = np.where(edits == 0, 1.0, typo)
+    spelled = plain.copy()
     numbers: dict[str, int] = {}
     left_sound, left_consonants, left_long, left_digits = _traits(left, numbers)
     right_sound, right_consonants, _, right_digits = _traits(right, numbers)
@@ -105,11 +112,12 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
             plain[i, j] = SOUND_SIMILARITY
     digits = left_digits[:, None] | right_digits
     plain[digits & (edits != 0)] = 0.0
+    spelled[digits & (edits != 0)] = 0.0
     # An abjad writes a short name with one or two letters (علی is "ly"): for words of
     # up to four letters a single shared consonant is all the evidence there can be.
     short = (longest <= 4) & same_consonants
     abjad = np.where((consonants | short) & ~digits, np.maximum(plain, CONSONANT_SIMILARITY), plain)
-    return WordMatrix(plain, abjad)
+    return WordMatrix(plain, abjad, spelled)
 
 
 @lru_cache(maxsize=100_000)

@@ -70,7 +70,14 @@ def loose_romanisation(text: str) -> str:
 
 
 def acronym_query(form: NameForm) -> str | None:
-    """The letters of a name that could itself be an acronym: one short all-letter word."""
+    """The letters of a name that could itself be an acronym: one short all-letter word.
+
+    Only a name written in an alphabet can be: a word from an abjad is its
+    consonants (جبد is "jbd", a name, not J. B. D.), and one from Han, Hangul
+    or Kana is syllables.
+    """
+    if form.script.is_abjad or form.script.is_syllabic:
+        return None
     content = form.content
     if len(content) == 1 and 3 <= len(content[0]) <= 8 and content[0].isalpha():
         return content[0]
