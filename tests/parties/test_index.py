@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from interdict.parties.index import files, search
-from interdict.parties.index.build import IndexBuilder, prepare
+from interdict.parties.index.build import BatchPreparer, IndexBuilder
 from interdict.parties.index.keys import FAMILY_WEIGHT, name_keys, query_keys, word_key
 from interdict.parties.index.records import EntityRecord, ListedName
 from interdict.parties.index.search import MatchIndex
@@ -24,9 +24,10 @@ def _record(entity_id: str, *names: str, schema: str = "Organization") -> Entity
 
 
 def _build(directory: Path, records: list[EntityRecord]) -> MatchIndex:
-    builder = IndexBuilder(directory)
+    builder, preparer = IndexBuilder(directory), BatchPreparer()
     for record in records:
-        builder.add(prepare(record))
+        preparer.add(record)
+    builder.add_batch(preparer.batch())
     stats = builder.finish()
     assert stats.entities == len(records)
     return MatchIndex(directory)

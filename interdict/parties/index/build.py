@@ -21,30 +21,6 @@ from interdict.parties.index.records import EntityRecord
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
-    """One entity ready to file: its record bytes and, per name, the hashes of its keys.
-
-    This is what a worker process hands back to the builder: bytes and flat
-    integer arrays pickle cheaply, where analysed names and key strings would not.
-    """
-
-    record: bytes
-    hashes: bytes
-    counts: tuple[int, ...]
-
-
-def prepare(record: EntityRecord) -> Prepared:
-    """The expensive half of filing an entity, which can run in any process."""
-    hashes = array("Q")
-    counts = []
-    for name in record.names:
-        keys = name_key_hashes(name.form)
-        hashes.extend(keys)
-        counts.append(len(keys))
-    return Prepared(record.dumps(), hashes.tobytes(), tuple(counts))
-
-
-@dataclass(frozen=True, slots=True)
 class PreparedBatch:
     """Many entities ready to file, in a few flat buffers, in the order they are to be filed.
 
@@ -62,7 +38,7 @@ class PreparedBatch:
 
 
 class BatchPreparer:
-    """Collects prepared entities into a ``PreparedBatch``; the same work as ``prepare``."""
+    """Collects entities, analysed and with their keys hashed, into a ``PreparedBatch``."""
 
     def __init__(self) -> None:
         self._records: list[bytes] = []
@@ -117,18 +93,8 @@ class IndexBuilder:
         self._record_offsets = array("q", [0])
         self._records = (directory / files.RECORDS).open("wb")
 
-    def add(self, prepared: Prepared) -> None:
-        self._records.write(prepared.record)
-        self._record_offsets.append(self._record_offsets[-1] + len(prepared.record))
-        entity = len(self._record_offsets) - 2
-        self._key_seq.frombytes(prepared.hashes)
-        for count in prepared.counts:
-            name_id = len(self._name_entity)
-            self._name_entity.append(entity)
-            self._name_seq.extend([name_id] * count)
-
     def add_batch(self, batch: PreparedBatch) -> None:
-        """File a whole batch: the same files as ``add`` for each of its entities in turn."""
+        """File a whole batch, its entities in turn."""
         sizes = np.frombuffer(batch.sizes, dtype=np.int64)
         if not len(sizes):
             return

@@ -31,7 +31,13 @@ from functools import lru_cache
 
 from interdict.parties.index.files import key_hash
 from interdict.parties.names.analysis import Kind, NameForm
-from interdict.parties.names.keys import acronym_query, loose_romanisation, phonetic, skeleton
+from interdict.parties.names.keys import (
+    RUN_SIZES,
+    acronym_query,
+    loose_romanisation,
+    phonetic,
+    skeleton,
+)
 from interdict.parties.names.scripts import Script
 
 AFFIX = 4
@@ -40,7 +46,6 @@ JOINED_WORDS = 4
 # Words of up to this many letters may be run together with their neighbours (see _runs).
 RUN_WORD = 6
 MIN_RUN_PART = 2
-MAX_RUN = 3
 DELETIONS = (4, 8)
 # How much a key of each family says: the word itself most, a shared prefix least.
 FAMILY_WEIGHT = {
@@ -101,7 +106,7 @@ def _runs(form: NameForm) -> list[tuple[str, int]]:
     ]
     runs = []
     for start in range(len(words)):
-        for size in range(2, MAX_RUN + 1):
+        for size in RUN_SIZES:
             part = words[start : start + size]
             if len(part) < size or not all(part):
                 break

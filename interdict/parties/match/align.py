@@ -26,14 +26,12 @@ from interdict.parties.match.similarity import (
 )
 from interdict.parties.match.weights import Word
 from interdict.parties.names.analysis import Kind
-from interdict.parties.names.keys import loose_romanisation
+from interdict.parties.names.keys import RUN_SIZES, loose_romanisation
 
 JOIN_MINIMUM = 0.8
 # Names alike only once romanisation differences are merged (Zhu/Chu) weigh a little less.
 LOOSE_FACTOR = 0.95
 ROMANISATION = "romanisation"
-# Runs of two or three adjacent words may be one word written apart.
-JOIN_SIZES = (2, 3)
 # A run is compared with a single word only when their lengths differ this little.
 JOIN_LENGTH_GAP = 2
 Grid = list[list[float]]
@@ -164,7 +162,7 @@ class WordTable:
             runs = candidate_runs[np.ix_(rows, flat.run_cols)]
             # One size at a time: runs of one size start at distinct words, so no column
             # is written twice by one fancy assignment (where the last write would win).
-            for size in JOIN_SIZES:
+            for size in RUN_SIZES:
                 sized = flat.run_sizes == size
                 for offset in range(size):
                     side = flat.run_firsts[sized] + offset
@@ -217,7 +215,7 @@ def _run_positions(names: Sequence[Sequence[Word]]) -> dict[str, int]:
 
 def _spans(length: int) -> list[range]:
     """The positions of every run of two or three adjacent words in a name of ``length`` words."""
-    return [range(i, i + size) for size in JOIN_SIZES for i in range(length - size + 1)]
+    return [range(i, i + size) for size in RUN_SIZES for i in range(length - size + 1)]
 
 
 def _run_text(words: Sequence[Word], span: range) -> str:

@@ -52,7 +52,7 @@ def score(
     candidates of a query, a single comparison builds its own.
     """
     table = table or WordTable([q.words for q in query], [c.words for c in candidate])
-    alone = not any(len(c.form.content) > 1 for c in candidate)
+    alone = _alone(candidate)
     matches = [compare_names(q, c, table, alone) for q in query for c in candidate]
     if not matches:
         return None
@@ -80,11 +80,7 @@ def ceilings(
     listed = [name for candidate, _ in candidates for name in candidate]
     if not query or not listed:
         return [-1.0] * len(candidates)
-    alone = [
-        not any(len(c.form.content) > 1 for c in candidate)
-        for candidate, _ in candidates
-        for _ in candidate
-    ]
+    alone = [_alone(candidate) for candidate, _ in candidates for _ in candidate]
     by_name = names.ceilings(query, listed, alone, table).max(axis=0).tolist()
     found = []
     start = 0
@@ -120,3 +116,8 @@ def _qualify(
         adjustments.append(Adjustment(same_id.feature, round(lifted - total, 4), same_id.detail))
         total = lifted
     return round(max(0.0, min(1.0, total)), 4), tuple(adjustments)
+
+
+def _alone(candidate: Sequence[WeightedName]) -> bool:
+    """Whether an entity is known by no name of more than one word (see ``compare_names``)."""
+    return not any(len(c.form.content) > 1 for c in candidate)

@@ -111,8 +111,9 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
         if _same_vowels(left[i], right[j]):
             plain[i, j] = SOUND_SIMILARITY
     digits = left_digits[:, None] | right_digits
-    plain[digits & (edits != 0)] = 0.0
-    spelled[digits & (edits != 0)] = 0.0
+    unequal_digits = digits & (edits != 0)
+    plain[unequal_digits] = 0.0
+    spelled[unequal_digits] = 0.0
     # An abjad writes a short name with one or two letters (علی is "ly"): for words of
     # up to four letters a single shared consonant is all the evidence there can be.
     short = (longest <= 4) & same_consonants

@@ -45,11 +45,6 @@ class Kind(StrEnum):
     STOP = "stop"
     NUMBER = "number"
 
-    @property
-    def letter(self) -> str:
-        """One-letter code, for compact storage in the index."""
-        return self.value[0]
-
     @classmethod
     def from_letter(cls, letter: str) -> Kind:
         return _KIND_BY_LETTER[letter]

@@ -14,6 +14,9 @@ from rigour.text import metaphone
 
 from interdict.parties.names.analysis import NameForm
 
+# Two or three adjacent words may be one word written apart ("Xue Jun Rui", "Xuejunrui"):
+# the index files such runs and the alignment joins them, so both read this one constant.
+RUN_SIZES = (2, 3)
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
 # Letters that one abjad letter is transliterated as in different conventions:

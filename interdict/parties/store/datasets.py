@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,6 @@ _MAX_REPORTED = 100
 _CHUNK = 512
 # Below this size a list loads faster in one process than it takes to start a pool.
 _SMALL_LIST = 1 << 20
-_SCREENED: dict[str, bool] = {}
 
 
 class DatasetError(Exception):
@@ -266,7 +265,6 @@ def _prepare_chunk(dataset: str, items: list[_Item]) -> list[_Chunk]:
     links: list[LinkRow] = []
     problems: list[LoadProblem] = []
     preparer = BatchPreparer()
-    screened = 0
     for item in items:
         if isinstance(item, LoadProblem):
             problems.append(item)
@@ -287,15 +285,12 @@ def _prepare_chunk(dataset: str, items: list[_Item]) -> list[_Chunk]:
             record = record_of(entity)
             if record.names:  # a nameless entity is stored but cannot be screened
                 preparer.add(record)
-                screened += 1
-    return [_Chunk(rows, links, problems, screened, preparer.batch())]
+    return [_Chunk(rows, links, problems, len(preparer), preparer.batch())]
 
 
+@cache
 def _is_screened(schema: Schema) -> bool:
-    screened = _SCREENED.get(schema.name)
-    if screened is None:
-        screened = _SCREENED[schema.name] = any(schema.is_a(s) for s in SCREENED_SCHEMATA)
-    return screened
+    return any(schema.is_a(s) for s in SCREENED_SCHEMATA)
 
 
 def file_sha256(path: Path) -> str:

@@ -52,10 +52,6 @@ class EntityWriter:
         self._batch: list[EntityRow] = []
         self._links: list[LinkRow] = []
 
-    def add(self, proxy: EntityProxy) -> None:
-        row, links = entity_rows(proxy)
-        self.add_rows([row], links)
-
     def add_rows(self, rows: list[EntityRow], links: list[LinkRow]) -> None:
         """Rows made by ``entity_rows``, perhaps in another process, in list order."""
         self._batch.extend(rows)
