@@ -341,7 +341,7 @@ def align_joined(
     集团) are paired as usual.
     """
     own, theirs = _identifying(query), _identifying(candidate)
-    reading, best = _run_together(query, candidate, syllabic, _likeness)
+    reading, best = _run_together(joined_readings(query, candidate, syllabic), _likeness)
     generic = align_words(
         [w for w in query if w.kind is Kind.GENERIC],
         [w for w in candidate if w.kind is Kind.GENERIC],
@@ -371,15 +371,15 @@ def align_joined(
 def joined_ceiling(
     query: Sequence[Word],
     candidate: Sequence[Word],
-    syllabic: tuple[bool, bool],
+    readings: list[Reading],
     likeness: Likeness,
 ) -> float:
     """A score ``align_joined`` cannot exceed, before rounding: its generic words taken as
-    perfectly paired, so that only the identifying words are compared.  ``likeness`` gives
-    the similarity of two texts, as ``word_similarity`` does (screening computes them for
-    all its candidates at once)."""
+    perfectly paired, so that only the identifying words are compared.  ``readings`` are
+    the pair's ``joined_readings`` and ``likeness`` gives the similarity of two texts, as
+    ``word_similarity`` does (screening computes both for all its candidates at once)."""
     own, theirs = _identifying(query), _identifying(candidate)
-    _, best = _run_together(query, candidate, syllabic, likeness)
+    _, best = _run_together(readings, likeness)
     weight = sum(w.weight for w in own) + sum(w.weight for w in theirs)
     total = sum(w.weight for w in query) + sum(w.weight for w in candidate)
     earned = total - weight + (best * weight if best >= MIN_SIMILARITY else 0.0)
@@ -419,14 +419,8 @@ def _orders(words: list[Word], rotate: bool) -> list[str]:
     return ["".join(w.text for w in order) for order in orders]
 
 
-def _run_together(
-    query: Sequence[Word],
-    candidate: Sequence[Word],
-    syllabic: tuple[bool, bool],
-    likeness: Likeness,
-) -> tuple[Reading, float]:
-    """The best reading of the two names run together, and its likeness."""
-    readings = joined_readings(query, candidate, syllabic)
+def _run_together(readings: list[Reading], likeness: Likeness) -> tuple[Reading, float]:
+    """The best of a pair's readings run together, and its likeness."""
     chosen, best = readings[0], 0.0
     for reading in readings:
         mine, other = reading.compared

@@ -135,12 +135,15 @@ def ceilings(
         if own or theirs
     ]
     if pairs:
-        sides = {(i, j): (syllabic[i], listed_syllabic[j]) for i, j in pairs}
-        likeness = _joined_likeness(
-            [joined_readings(query[i].words, listed[j].words, sides[i, j]) for i, j in pairs]
-        )
-        for i, j in pairs:
-            values[i, j] = joined_ceiling(query[i].words, listed[j].words, sides[i, j], likeness)
+        readings = {
+            (i, j): joined_readings(
+                query[i].words, listed[j].words, (syllabic[i], listed_syllabic[j])
+            )
+            for i, j in pairs
+        }
+        likeness = _joined_likeness(list(readings.values()))
+        for (i, j), pair_readings in readings.items():
+            values[i, j] = joined_ceiling(query[i].words, listed[j].words, pair_readings, likeness)
     maybe_acronym = [acronym_query(q.form) is not None for q in query]
     for j, (name, single) in enumerate(zip(listed, alone, strict=True)):
         reverse = single and acronym_query(name.form) is not None

@@ -57,6 +57,7 @@ def skeleton(word: str) -> str:
     return _REPEATS.sub(r"\1", consonants)
 
 
+@lru_cache(maxsize=500_000)
 def loose_romanisation(text: str) -> str:
     """A romanised Chinese, Korean or Japanese name with the letters its systems disagree on merged.
 
