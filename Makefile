@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/interdict demo
+	$(BIN)/interdict classify examples/items/fs1.yaml
+	$(BIN)/interdict determine --item examples/items/fs1.yaml --destination IR
 
 lint: $(STAMP)
 	$(BIN)/ruff check interdict tests bench

@@ -7,6 +7,7 @@ from importlib.resources import as_file, files
 import typer
 
 from interdict.cables.cli import app as cables_app
+from interdict.controls.cli import classify_command, determine_command
 from interdict.parties.cli import compare_command, lists_app, screen_command
 
 app = typer.Typer(
@@ -17,6 +18,8 @@ app.add_typer(cables_app, name="cables")
 app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
+app.command("classify")(classify_command)
+app.command("determine")(determine_command)
 
 
 @app.command("demo")

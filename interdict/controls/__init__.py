@@ -1,0 +1,1 @@
+"""Control lists: machine-evaluable entries, item classification, licence determination."""

@@ -1,0 +1,117 @@
+"""Classify an item: which entries it falls under, which it nearly did, what is missing.
+
+Only leaf entries are answers (2B001.b.2, not 2B001): a heading such as
+2B001.b holds the shared test, and its sub-items say what is controlled.  A
+leaf's criteria are the conjunction of its own and its ancestors', and the
+notes of the leaf and its ancestors that exclude items are applied after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from interdict.controls.criteria import Comparison, Verdict, combine
+from interdict.controls.entries import ControlList, Entry, Exclusion, Jurisdiction
+from interdict.controls.items import Item
+
+NEAR_MISS_COST = 1.0
+"""An entry is a near miss when one numeric comparison stands between it and a match."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    entry: Entry
+    verdict: Verdict
+    excluded_by: Exclusion | None = None
+    exclusion_verdict: Verdict | None = None
+    also_meets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classification:
+    item: Item
+    jurisdiction: Jurisdiction
+    matches: tuple[Decision, ...]
+    near_misses: tuple[Decision, ...]
+    excluded: tuple[Decision, ...]
+    undetermined: tuple[Decision, ...]
+
+
+def classify(
+    item: Item, controls: ControlList, jurisdiction: Jurisdiction = "EU"
+) -> Classification:
+    matches: list[Decision] = []
+    near: list[Decision] = []
+    excluded: list[Decision] = []
+    undetermined: list[Decision] = []
+    for entry in controls.leaves():
+        if jurisdiction not in entry.spec.jurisdictions:
+            continue
+        decision = _decide(item, controls, entry, jurisdiction)
+        truth = decision.verdict.truth
+        if decision.excluded_by is not None:
+            excluded.append(decision)
+        elif truth is True:
+            matches.append(decision)
+        elif truth is None:
+            undetermined.append(decision)
+        elif decision.verdict.cost <= NEAR_MISS_COST:
+            near.append(decision)
+    return Classification(
+        item, jurisdiction, _precedence(matches), tuple(near), tuple(excluded), tuple(undetermined)
+    )
+
+
+def _precedence(matches: list[Decision]) -> tuple[Decision, ...]:
+    """Fold an "other than those in 2B001" entry into the 2B001 match that takes precedence.
+
+    The item is then listed once, under the entry the regulation puts it in,
+    while ``also_meets`` keeps the fact that it meets the other entry too
+    (which carries that entry's regime of origin into the destination rules).
+    """
+    kept: dict[str, Decision] = {d.entry.id: d for d in matches}
+    for decision in matches:
+        for root in decision.entry.spec.other_than:
+            winners = [i for i in kept if i == root or i.startswith(root + ".")]
+            if winners and decision.entry.id in kept:
+                del kept[decision.entry.id]
+                for i in winners:
+                    kept[i] = replace(kept[i], also_meets=(*kept[i].also_meets, decision.entry.id))
+    return tuple(kept.values())
+
+
+def _decide(
+    item: Item, controls: ControlList, entry: Entry, jurisdiction: Jurisdiction
+) -> Decision:
+    lineage = controls.lineage(entry.id)
+    verdicts = [
+        node.evaluate(item.values, "", _label(ancestor))
+        for ancestor in lineage
+        if (node := ancestor.criteria.get(jurisdiction, ancestor.criteria.get("EU"))) is not None
+    ]
+    verdict = combine("all", verdicts) if verdicts else Verdict(None, (), ())
+    if verdict.truth is False:
+        return Decision(entry, verdict)
+    for ancestor in lineage:
+        for exclusion in ancestor.exclusions:
+            outcome = exclusion.criteria.evaluate(item.values, "", exclusion.ref)
+            if outcome.truth is True:
+                return Decision(entry, verdict, exclusion, outcome)
+            if outcome.truth is None and verdict.truth is True:
+                # Matched, but a note that would take it out cannot be ruled out.
+                undecided = Verdict(None, verdict.decisive, outcome.undecided)
+                return Decision(entry, undecided, None, outcome)
+    return Decision(entry, verdict)
+
+
+def _label(entry: Entry) -> str:
+    return entry.id
+
+
+def missing_parameters(result: Classification) -> dict[str, list[tuple[str, Comparison]]]:
+    """Parameter path -> the (entry, comparison) pairs it would decide."""
+    found: dict[str, list[tuple[str, Comparison]]] = {}
+    for decision in result.undetermined:
+        for comparison in decision.verdict.undecided:
+            found.setdefault(comparison.parameter, []).append((decision.entry.id, comparison))
+    return found

@@ -1,0 +1,184 @@
+"""``interdict classify`` and ``interdict determine``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rigour.territories import get_territory
+
+from interdict.controls.catalogue import bundled
+from interdict.controls.classify import classify
+from interdict.controls.determine import DeterminationError, Request, determine
+from interdict.controls.entries import JURISDICTIONS, ControlListError, Jurisdiction
+from interdict.controls.items import ItemError, load_item
+from interdict.controls.outputs import (
+    ClassifyOutput,
+    DetermineOutput,
+    classify_output,
+    determination_out,
+)
+from interdict.controls.rules import END_USERS, END_USES
+
+
+class JurisdictionChoice(StrEnum):
+    EU = "EU"
+    US = "US"
+
+
+class EndUse(StrEnum):
+    nuclear = "nuclear"
+    chemical_biological = "chemical_biological"
+    missile = "missile"
+    military = "military"
+
+
+class EndUser(StrEnum):
+    military = "military"
+    sanctioned = "sanctioned"
+    entity_list = "entity_list"
+
+
+assert tuple(e.value for e in EndUse) == END_USES and tuple(e.value for e in EndUser) == END_USERS
+
+ItemArg = Annotated[Path, typer.Argument(help="item file, YAML or JSON (see examples/items)")]
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def classify_command(
+    item: ItemArg,
+    jurisdiction: Annotated[
+        JurisdictionChoice, typer.Option(help="whose list to classify against")
+    ] = JurisdictionChoice.EU,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Classify an item against the control lists from its technical parameters."""
+    try:
+        controls, _ = bundled()
+        loaded = load_item(item, controls.vocabulary)
+    except (ItemError, ControlListError) as error:
+        raise _fail(str(error)) from error
+    output = classify_output(classify(loaded, controls, jurisdiction.value), controls)
+    if as_json:
+        typer.echo(output.model_dump_json(indent=2))
+    else:
+        _print_classification(output, Console())
+
+
+def determine_command(
+    item: Annotated[Path, typer.Option("--item", help="item file, YAML or JSON")],
+    destination: Annotated[str, typer.Option("--destination", help="ISO 3166-1 code, e.g. IR")],
+    jurisdiction: Annotated[
+        list[JurisdictionChoice] | None,
+        typer.Option(help="EU, US, or both when not given; repeat for several"),
+    ] = None,
+    end_use: Annotated[
+        list[EndUse] | None, typer.Option("--end-use", help="known or suspected end use")
+    ] = None,
+    end_user: Annotated[
+        list[EndUser] | None, typer.Option("--end-user", help="what is known of the end user")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Decide what exporting the item to a destination needs, with its legal basis."""
+    code = destination.strip().upper()
+    territory = get_territory(code.lower()) if len(code) == 2 else None
+    if territory is None or not territory.is_country:
+        raise _fail(f"--destination: unknown country code {destination!r}; use ISO 3166-1, e.g. IR")
+    try:
+        controls, books = bundled()
+        loaded = load_item(item, controls.vocabulary)
+    except (ItemError, ControlListError) as error:
+        raise _fail(str(error)) from error
+    request = Request(
+        code,
+        frozenset(e.value for e in end_use or []),
+        frozenset(e.value for e in end_user or []),
+    )
+    chosen: list[Jurisdiction] = (
+        [j.value for j in jurisdiction] if jurisdiction else list(JURISDICTIONS)
+    )
+    determinations = []
+    for name in dict.fromkeys(chosen):
+        result = classify(loaded, controls, name)
+        ids = [d.entry.id for d in result.matches]
+        try:
+            det = determine(result, controls, books[name], request)
+        except DeterminationError as error:
+            raise _fail(str(error)) from error
+        determinations.append(determination_out(det, books[name], ids))
+    output = DetermineOutput(
+        item=loaded.name,
+        destination=code,
+        end_use=sorted(request.end_uses),
+        end_user=sorted(request.end_users),
+        determinations=determinations,
+    )
+    if as_json:
+        typer.echo(output.model_dump_json(indent=2))
+    else:
+        _print_determination(output, Console())
+
+
+def _print_classification(out: ClassifyOutput, console: Console) -> None:
+    console.print(f"[bold]{out.item}[/] ({out.jurisdiction} list): {out.message}")
+    for entry in out.entries:
+        console.print(f"\n[bold green]{entry.id}[/] {entry.title} — origin {entry.regime_name}")
+        if entry.also_meets:
+            console.print(f"  also meets {', '.join(entry.also_meets)}")
+        table = Table("parameter", "test", "item", "result", "sub-item")
+        for c in entry.comparisons:
+            table.add_row(
+                c.parameter,
+                f"{c.op} {c.threshold}",
+                c.value or "—",
+                _truth(c.result),
+                c.label or "",
+            )
+        console.print(table)
+        for gap in entry.gaps:
+            console.print(f"  [yellow]not encoded:[/] {gap}")
+    if out.near_misses:
+        table = Table("near miss", "kept out by", "item", "threshold", title="Near misses")
+        for near in out.near_misses:
+            for c in near.kept_out_by:
+                table.add_row(near.id, c.parameter, c.value or "—", f"{c.op} {c.threshold}")
+        console.print(table)
+    for excluded in out.excluded:
+        console.print(f"[cyan]{excluded.id}[/] excluded by {excluded.note}: {excluded.says}")
+    if out.missing_parameters:
+        table = Table("missing parameter", "would decide", "ask", title="Ask the manufacturer")
+        for m in out.missing_parameters:
+            table.add_row(m.parameter, ", ".join(m.would_decide), m.ask)
+        console.print(table)
+
+
+def _print_determination(out: DetermineOutput, console: Console) -> None:
+    console.print(f"[bold]{out.item}[/] to {out.destination}")
+    table = Table("jurisdiction", "outcome", "entries", "legal basis")
+    for det in out.determinations:
+        outcome = det.outcome + (
+            f" ({det.general_authorisation})" if det.general_authorisation else ""
+        )
+        basis = "\n".join(f"{b.provision} — {b.instrument}" for b in det.legal_basis)
+        table.add_row(det.jurisdiction, outcome, ", ".join(det.entries) or "not listed", basis)
+    console.print(table)
+    for det in out.determinations:
+        for rule in det.decided_by + det.also_applies:
+            console.print(
+                f"  {det.jurisdiction} {rule.rule}: {rule.summary} ({'; '.join(rule.because)})"
+            )
+        for caveat in det.caveats:
+            console.print(f"  [yellow]{det.jurisdiction} caveat:[/] {caveat}")
+
+
+def _truth(value: bool | None) -> str:
+    return "undecided" if value is None else ("yes" if value else "no")

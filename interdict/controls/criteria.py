@@ -1,0 +1,292 @@
+"""Machine-evaluable criteria: a small tree of comparisons, read from the list's YAML.
+
+Evaluation is three-valued (true, false, undecided) so that an item with a
+missing or only bounded parameter still gets every answer that does not
+depend on it, and the undecided comparisons become the questions to put to
+the manufacturer.  Each verdict keeps the comparisons that decided it, which
+is the explanation an officer quotes, and the cheapest set of numeric
+comparisons that kept a false entry out, which is what a near miss is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from interdict.controls.parameters import Parameter, Vocabulary
+from interdict.controls.units import UnitError, parse_magnitude, to_unit
+from interdict.controls.values import ORDER_OPS, Interval, Truth, compare
+
+Quantifier = Literal["any", "all"]
+ItemValue = Interval | bool | str | frozenset[str] | tuple["Record", ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One member of a collection, e.g. the X axis with its travel and repeatability."""
+
+    name: str
+    values: dict[str, Interval | bool | str | frozenset[str]]
+
+
+class CriteriaError(ValueError):
+    """A criteria node that cannot be read; ``path`` says where in the entry it sits."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One parameter tested against one threshold, with what the item said."""
+
+    parameter: str
+    op: str
+    threshold: str
+    value: str | None
+    result: Truth
+    label: str | None
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    truth: Truth
+    decisive: tuple[Comparison, ...]
+    undecided: tuple[Comparison, ...]
+    cost: float = 0.0
+    blockers: tuple[Comparison, ...] = ()
+
+
+@dataclass(frozen=True)
+class Test:
+    """A leaf: ``parameter op threshold``."""
+
+    parameter: str
+    op: str
+    threshold: Decimal | bool | str | frozenset[str]
+    shown: str
+    spec: Parameter
+    label: str | None = None
+
+    def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
+        value = values.get(self.parameter)
+        truth: Truth = None if value is None else self._truth(value)
+        return _atom(self, prefix + self.parameter, value, truth, self.label or label)
+
+    def _truth(self, value: Any) -> Truth:
+        if self.op in ORDER_OPS and isinstance(self.threshold, Decimal):
+            return compare(value, self.op, self.threshold)
+        if self.op == "is":
+            return bool(value == self.threshold)
+        if self.op == "in":
+            return value in self.threshold  # type: ignore[operator]
+        if self.op == "has":
+            return self.threshold in value
+        return bool(value & self.threshold)  # has_any
+
+
+@dataclass(frozen=True)
+class Group:
+    """``all`` (conjunction) or ``any`` (disjunction) of child nodes."""
+
+    mode: Quantifier
+    children: tuple[Node, ...]
+    label: str | None = None
+
+    def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
+        inner = self.label or label
+        return combine(self.mode, [c.evaluate(values, prefix, inner) for c in self.children])
+
+
+@dataclass(frozen=True)
+class Negation:
+    child: Node
+    label: str | None = None
+
+    def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
+        inner = self.child.evaluate(values, prefix, self.label or label)
+        truth = None if inner.truth is None else not inner.truth
+        return Verdict(truth, inner.decisive, inner.undecided, 0.0 if truth else math.inf)
+
+
+@dataclass(frozen=True)
+class Each:
+    """A quantifier over a collection: any or all of its records, or the one named."""
+
+    collection: str
+    where: Node
+    quantifier: Quantifier = "any"
+    name: str | None = None
+    label: str | None = None
+
+    def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
+        inner = self.label or label
+        records: tuple[Record, ...] | None = values.get(self.collection)
+        if self.name is not None and records is not None:
+            records = tuple(r for r in records if r.name.casefold() == self.name.casefold())
+        if not records:
+            what = f"{self.collection}[{self.name}]" if self.name else self.collection
+            missing = Comparison(what, "given", "present", None, None, inner, numeric=False)
+            return Verdict(None, (missing,), (missing,))
+        verdicts = [
+            self.where.evaluate(r.values, f"{prefix}{self.collection}[{r.name}].", inner)
+            for r in records
+        ]
+        return combine("all" if self.name else self.quantifier, verdicts)
+
+
+Node = Test | Group | Negation | Each
+
+
+def _atom(test: Test, path: str, value: Any, truth: Truth, label: str | None) -> Verdict:
+    numeric = test.op in ORDER_OPS
+    shown = None if value is None else _show(value, test.spec)
+    comparison = Comparison(path, test.op, test.shown, shown, truth, label, numeric)
+    if truth is None:
+        return Verdict(None, (comparison,), (comparison,))
+    if truth:
+        return Verdict(True, (comparison,), ())
+    return Verdict(False, (comparison,), (), 1.0 if numeric else math.inf, (comparison,))
+
+
+def combine(mode: Quantifier, verdicts: list[Verdict]) -> Verdict:
+    """Three-valued all/any, keeping the comparisons that decided the result."""
+    truths = [v.truth for v in verdicts]
+    decided_by: bool | None
+    if mode == "all":
+        truth: Truth = False if False in truths else (None if None in truths else True)
+        decided_by = False if truth is False else (None if truth is None else True)
+        cost = sum(v.cost for v in verdicts)
+        blockers = tuple(c for v in verdicts for c in v.blockers)
+    else:
+        truth = True if True in truths else (None if None in truths else False)
+        decided_by = True if truth else (None if truth is None else False)
+        cheapest = min(verdicts, key=lambda v: v.cost)
+        cost, blockers = cheapest.cost, cheapest.blockers
+    chosen = [v for v in verdicts if v.truth is decided_by] or verdicts
+    undecided = tuple(c for v in verdicts for c in v.undecided) if truth is None else ()
+    decisive = tuple(c for v in chosen for c in v.decisive)
+    return Verdict(truth, decisive, undecided, cost, blockers if truth is False else ())
+
+
+def _show(value: Any, spec: Parameter) -> str:
+    if isinstance(value, Interval):
+        return value.describe(spec.unit or "")
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value))
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def parse(raw: Any, vocabulary: Vocabulary, path: str, within: str | None = None) -> Node:
+    """Read one criteria node; every error names its path inside the entry."""
+    if not isinstance(raw, dict):
+        raise CriteriaError(path, "a criteria node must be a mapping")
+    label = raw.get("label")
+    if label is not None and not isinstance(label, str):
+        raise CriteriaError(f"{path}.label", "must be text")
+    keys = set(raw) - {"label"}
+    if keys in ({"all"}, {"any"}):
+        mode: Quantifier = "all" if "all" in keys else "any"
+        children = raw[mode]
+        if not isinstance(children, list) or not children:
+            raise CriteriaError(f"{path}.{mode}", "must be a non-empty list")
+        nodes = tuple(
+            parse(c, vocabulary, f"{path}.{mode}[{i}]", within) for i, c in enumerate(children)
+        )
+        return Group(mode, nodes, label)
+    if keys == {"not"}:
+        return Negation(parse(raw["not"], vocabulary, f"{path}.not", within), label)
+    if "each" in keys:
+        return _parse_each(raw, vocabulary, path, within, label)
+    if "param" in keys:
+        return _parse_test(raw, vocabulary, path, within, label)
+    known = "all, any, not, each or param"
+    raise CriteriaError(path, f"unknown node with keys {sorted(keys)}; use {known}")
+
+
+def _parse_each(
+    raw: dict[str, Any], vocabulary: Vocabulary, path: str, within: str | None, label: str | None
+) -> Each:
+    extra = set(raw) - {"each", "where", "quantifier", "name", "label"}
+    if extra:
+        raise CriteriaError(path, f"unknown keys {sorted(extra)}")
+    collection = raw["each"]
+    spec = vocabulary.get(collection) if within is None else None
+    if spec is None or spec.kind != "collection":
+        raise CriteriaError(f"{path}.each", f"{collection!r} is not a collection parameter")
+    quantifier = raw.get("quantifier", "any")
+    if quantifier not in ("any", "all"):
+        raise CriteriaError(f"{path}.quantifier", "must be any or all")
+    if "where" not in raw:
+        raise CriteriaError(path, "each needs a where")
+    where = parse(raw["where"], vocabulary, f"{path}.where", collection)
+    return Each(collection, where, quantifier, raw.get("name"), label)
+
+
+def _parse_test(
+    raw: dict[str, Any], vocabulary: Vocabulary, path: str, within: str | None, label: str | None
+) -> Test:
+    extra = set(raw) - {"param", "op", "value", "label"}
+    if extra or "op" not in raw or "value" not in raw:
+        raise CriteriaError(path, "a test has exactly param, op and value (and an optional label)")
+    name, op, value = raw["param"], raw["op"], raw["value"]
+    spec = vocabulary.get(name, within)
+    if spec is None:
+        where = f" of {within}" if within else ""
+        raise CriteriaError(f"{path}.param", f"unknown parameter {name!r}{where}")
+    threshold, shown = _threshold(spec, op, value, f"{path}.value")
+    return Test(name, op, threshold, shown, spec, label)
+
+
+_OPS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "quantity": ORDER_OPS,
+    "count": ORDER_OPS,
+    "boolean": ("is",),
+    "enum": ("is", "in"),
+    "set": ("has", "has_any"),
+}
+
+
+def _threshold(
+    spec: Parameter, op: Any, value: Any, path: str
+) -> tuple[Decimal | bool | str | frozenset[str], str]:
+    allowed = _OPS_BY_KIND.get(spec.kind, ())
+    if op not in allowed:
+        where = path.rsplit(".", 1)[0] + ".op"
+        uses = ", ".join(allowed)
+        raise CriteriaError(where, f"{op!r} does not apply to a {spec.kind}; use {uses}")
+    if spec.kind == "quantity":
+        if not isinstance(value, str):
+            raise CriteriaError(path, f"write a quantity with its unit, e.g. '0.9 {spec.unit}'")
+        try:
+            magnitude, unit = parse_magnitude(value)
+            return to_unit(magnitude, unit, spec.unit or ""), value
+        except UnitError as error:
+            raise CriteriaError(path, str(error)) from error
+    if spec.kind == "count":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise CriteriaError(path, "a count is a whole number, zero or more")
+        return Decimal(value), str(value)
+    if spec.kind == "boolean":
+        if not isinstance(value, bool):
+            raise CriteriaError(path, "must be true or false")
+        return value, str(value).lower()
+    return _choice(spec, op, value, path)
+
+
+def _choice(spec: Parameter, op: str, value: Any, path: str) -> tuple[str | frozenset[str], str]:
+    many = op in ("in", "has_any")
+    items = value if many else [value]
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise CriteriaError(path, "must be a list of values" if many else "must be one value")
+    unknown = [v for v in items if v not in spec.values]
+    if unknown:
+        raise CriteriaError(path, f"unknown value(s) {unknown}; allowed: {', '.join(spec.values)}")
+    if many:
+        return frozenset(items), ", ".join(items)
+    return items[0], items[0]

@@ -1,0 +1,274 @@
+"""The JSON documents ``classify`` and ``determine`` print, as models with JSON schemas.
+
+``docs/schemas/`` holds the generated schemas and a test keeps them equal, so
+the documented contract is the printed one.  Regenerate with
+``python -m interdict.controls.outputs docs/schemas``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from interdict.controls.classify import Classification, Decision, missing_parameters
+from interdict.controls.criteria import Comparison
+from interdict.controls.determine import Determination, Firing
+from interdict.controls.entries import ControlList, Source
+from interdict.controls.rules import Outcome, Rules
+
+
+class ComparisonOut(BaseModel):
+    parameter: str = Field(description="the item's parameter, with the axis for per-axis tests")
+    op: str
+    threshold: str
+    value: str | None = Field(description="what the item states; null when it is not stated")
+    result: bool | None = Field(description="true, false, or null when undecided")
+    label: str | None = Field(description="the sub-item or characteristic the test belongs to")
+
+
+class JurisdictionRef(BaseModel):
+    reference: str
+    list_title: str
+    version_date: str
+    reasons: list[str] = Field(default_factory=list)
+
+
+class EntryOut(BaseModel):
+    id: str
+    title: str
+    regime: str
+    regime_name: str
+    jurisdictions: dict[str, JurisdictionRef]
+    comparisons: list[ComparisonOut]
+    also_meets: list[str] = Field(
+        default_factory=list, description="entries it also meets that yield to this one"
+    )
+    notes: list[str]
+    see_also: list[str]
+    software: list[str]
+    technology: list[str]
+    gaps: list[str] = Field(description="parts of the official entry that are not encoded")
+    sources: list[Source]
+
+
+class NearMissOut(BaseModel):
+    id: str
+    title: str
+    kept_out_by: list[ComparisonOut]
+
+
+class ExcludedOut(BaseModel):
+    id: str
+    title: str
+    note: str
+    says: str
+    comparisons: list[ComparisonOut]
+
+
+class MissingOut(BaseModel):
+    parameter: str
+    ask: str
+    would_decide: list[str] = Field(description="entries this parameter would decide")
+    thresholds: list[str]
+
+
+class ClassifyOutput(BaseModel):
+    """``interdict classify ITEM --json``."""
+
+    item: str
+    jurisdiction: str
+    status: str = Field(description="listed, not_listed or undetermined")
+    message: str
+    entries: list[EntryOut]
+    near_misses: list[NearMissOut]
+    excluded: list[ExcludedOut]
+    undetermined: list[str]
+    missing_parameters: list[MissingOut]
+    assumptions: list[str]
+
+
+class BasisOut(BaseModel):
+    instrument: str
+    version_date: str
+    provision: str
+    says: str
+    sources: list[Source]
+
+
+class RuleOut(BaseModel):
+    rule: str
+    outcome: Outcome
+    summary: str
+    because: list[str]
+
+
+class DeterminationOut(BaseModel):
+    jurisdiction: str
+    outcome: Outcome
+    general_authorisation: str | None = Field(description="its name, when the outcome is one")
+    legal_basis: list[BasisOut]
+    decided_by: list[RuleOut]
+    also_applies: list[RuleOut]
+    caveats: list[str]
+    rules_checked_on: str
+    entries: list[str] = Field(description="the entries the item falls under in this jurisdiction")
+
+
+class DetermineOutput(BaseModel):
+    """``interdict determine --item ITEM --destination CC --json``."""
+
+    item: str
+    destination: str
+    end_use: list[str]
+    end_user: list[str]
+    determinations: list[DeterminationOut]
+
+
+def comparison_out(c: Comparison) -> ComparisonOut:
+    return ComparisonOut(
+        parameter=c.parameter,
+        op=c.op,
+        threshold=c.threshold,
+        value=c.value,
+        result=c.result,
+        label=c.label,
+    )
+
+
+def classify_output(result: Classification, controls: ControlList) -> ClassifyOutput:
+    entries = [_entry_out(d, controls) for d in result.matches]
+    missing = missing_parameters(result)
+    status = "listed" if entries else ("undetermined" if result.undetermined else "not_listed")
+    messages = {
+        "listed": f"listed under {', '.join(e.id for e in entries)}",
+        "undetermined": "not decided: the missing parameters below would decide it",
+        "not_listed": "not listed under any encoded entry; catch-all controls may still apply "
+        "(EU Art. 4 of Regulation 2021/821; US 15 CFR 744.2, 744.3, 744.21)",
+    }
+    return ClassifyOutput(
+        item=result.item.name,
+        jurisdiction=result.jurisdiction,
+        status=status,
+        message=messages[status],
+        entries=entries,
+        near_misses=[
+            NearMissOut(
+                id=d.entry.id,
+                title=d.entry.spec.title,
+                kept_out_by=[comparison_out(c) for c in d.verdict.blockers],
+            )
+            for d in result.near_misses
+        ],
+        excluded=[
+            ExcludedOut(
+                id=d.entry.id,
+                title=d.entry.spec.title,
+                note=f"{d.excluded_by.owner} {d.excluded_by.ref}",
+                says=d.excluded_by.says,
+                comparisons=[comparison_out(c) for c in d.exclusion_verdict.decisive],
+            )
+            for d in result.excluded
+            if d.excluded_by is not None and d.exclusion_verdict is not None
+        ],
+        undetermined=[d.entry.id for d in result.undetermined],
+        missing_parameters=[
+            MissingOut(
+                parameter=name,
+                ask=_ask(controls, name),
+                would_decide=sorted({entry for entry, _ in uses}),
+                thresholds=sorted({f"{c.op} {c.threshold} ({entry})" for entry, c in uses}),
+            )
+            for name, uses in sorted(missing.items())
+        ],
+        assumptions=list(result.item.assumptions),
+    )
+
+
+def _ask(controls: ControlList, path: str) -> str:
+    """The vocabulary's question for ``linear_axes[X].travel`` or ``numerical_control``."""
+    head, _, field = path.partition(".")
+    name = head.split("[", 1)[0]
+    spec = controls.vocabulary.get(field, name) if field else controls.vocabulary.get(name)
+    if spec is None:
+        return f"State {path}."
+    return spec.ask or spec.description
+
+
+def _entry_out(decision: Decision, controls: ControlList) -> EntryOut:
+    entry = decision.entry
+    lineage = controls.lineage(entry.id)
+    refs = {
+        j: JurisdictionRef(
+            reference=v.reference,
+            list_title=controls.lists[v.list].title,
+            version_date=controls.lists[v.list].version_date.isoformat(),
+            reasons=list(v.reasons),
+        )
+        for j, v in entry.spec.jurisdictions.items()
+    }
+    root = lineage[0].spec
+    return EntryOut(
+        id=entry.id,
+        title=entry.spec.title,
+        regime=entry.regime,
+        regime_name=entry.regime_name,
+        jurisdictions=refs,
+        comparisons=[comparison_out(c) for c in decision.verdict.decisive],
+        also_meets=list(decision.also_meets),
+        notes=[f"{a.id} {n.ref}: {n.says}" for a in lineage for n in a.spec.notes],
+        see_also=sorted({s for a in lineage for s in a.spec.see_also}),
+        software=list(root.related.software),
+        technology=list(root.related.technology),
+        gaps=[g for a in lineage for g in a.spec.gaps],
+        sources=[s for a in lineage for s in a.spec.sources],
+    )
+
+
+def determination_out(det: Determination, rules: Rules, entries: list[str]) -> DeterminationOut:
+    book = rules.book
+    decisive = list(det.decisive)
+    bases = [
+        BasisOut(
+            instrument=book.instruments[b.instrument].title,
+            version_date=book.instruments[b.instrument].version_date.isoformat(),
+            provision=b.provision,
+            says=b.says,
+            sources=list(book.instruments[b.instrument].sources),
+        )
+        for b in dict.fromkeys(b for f in decisive for b in f.rule.legal_basis)
+    ]
+    return DeterminationOut(
+        jurisdiction=det.jurisdiction,
+        outcome=det.outcome,
+        general_authorisation=det.authorisation,
+        legal_basis=bases,
+        decided_by=[_rule_out(f) for f in decisive],
+        also_applies=[_rule_out(f) for f in det.also_fired],
+        caveats=list(det.caveats),
+        rules_checked_on=book.checked_on.isoformat(),
+        entries=entries,
+    )
+
+
+def _rule_out(firing: Firing) -> RuleOut:
+    rule = firing.rule
+    return RuleOut(
+        rule=rule.id, outcome=rule.outcome, summary=rule.summary, because=list(firing.because)
+    )
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    return {
+        "classify.schema.json": ClassifyOutput.model_json_schema(),
+        "determine.schema.json": DetermineOutput.model_json_schema(),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    folder = Path(sys.argv[1])
+    for name, schema in schemas().items():
+        (folder / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,86 @@
+"""``interdict classify`` and ``interdict determine`` end to end, and their JSON schemas."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from control_items import FS1
+from typer.testing import CliRunner
+
+from interdict.cli import app
+from interdict.controls.outputs import ClassifyOutput, DetermineOutput, schemas
+
+runner = CliRunner()
+SCHEMAS = Path(__file__).resolve().parents[2] / "docs" / "schemas"
+
+
+def test_classify_json_has_entries_near_misses_and_missing_parameters() -> None:
+    result = runner.invoke(app, ["classify", str(FS1), "--json"])
+    assert result.exit_code == 0, result.output
+    out = ClassifyOutput.model_validate_json(result.output)
+    assert [e.id for e in out.entries] == ["2B201"]
+    assert out.entries[0].regime == "NSG"
+    assert any(c.threshold == "5" and c.result for c in out.entries[0].comparisons)
+    assert {n.id for n in out.near_misses} == {"2B001.b.1", "2B001.b.2"}
+    assert out.missing_parameters == []
+    assert out.assumptions
+
+
+def test_classify_table_output_names_the_entry() -> None:
+    result = runner.invoke(app, ["classify", str(FS1)])
+    assert result.exit_code == 0
+    assert "2B201" in result.output and "Near misses" in result.output
+
+
+def test_determine_json_to_iran() -> None:
+    result = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "ir", "--json"])
+    assert result.exit_code == 0, result.output
+    out = DetermineOutput.model_validate_json(result.output)
+    assert [(d.jurisdiction, d.outcome) for d in out.determinations] == [
+        ("EU", "prohibited"),
+        ("US", "prohibited"),
+    ]
+    assert all(d.legal_basis for d in out.determinations)
+    assert "Regulation (EU) No 267/2012" in out.determinations[0].legal_basis[1].instrument
+
+
+def test_determine_names_a_general_authorisation() -> None:
+    args = [
+        "determine",
+        "--item",
+        str(FS1),
+        "--destination",
+        "JP",
+        "--jurisdiction",
+        "EU",
+        "--json",
+    ]
+    out = json.loads(runner.invoke(app, args).output)
+    (det,) = out["determinations"]
+    assert (det["outcome"], det["general_authorisation"]) == ("general_authorisation", "EU001")
+
+
+def test_bad_arguments_exit_2_with_the_reason(tmp_path: Path) -> None:
+    bad_country = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "ZZ"])
+    assert bad_country.exit_code == 2
+    assert "unknown country code 'ZZ'" in bad_country.output
+    item = tmp_path / "bad.yaml"
+    item.write_text("name: x\nparameters:\n  simultaneous_contouring_axes: 5 axes\n")
+    bad_item = runner.invoke(app, ["classify", str(item)])
+    assert bad_item.exit_code == 2
+    assert "parameters.simultaneous_contouring_axes" in bad_item.output
+    bad_use = runner.invoke(
+        app, ["determine", "--item", str(FS1), "--destination", "IR", "--end-use", "space"]
+    )
+    assert bad_use.exit_code == 2
+    no_row = runner.invoke(
+        app, ["determine", "--item", str(FS1), "--destination", "BR", "--jurisdiction", "US"]
+    )
+    assert no_row.exit_code == 2
+    assert "no row for BR" in no_row.output
+
+
+def test_published_schemas_match_the_models() -> None:
+    for name, schema in schemas().items():
+        assert json.loads((SCHEMAS / name).read_text()) == schema, name

@@ -1,0 +1,144 @@
+"""Destination rules: the FS-1 to Iran, and a destination x entry matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from control_items import FS1, item_with
+
+from interdict.controls.catalogue import bundled
+from interdict.controls.classify import classify
+from interdict.controls.determine import Determination, DeterminationError, Request, determine
+from interdict.controls.items import load_item, read_item
+
+
+def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Determination:
+    controls, books = bundled()
+    item = (
+        load_item(raw, controls.vocabulary)
+        if not isinstance(raw, dict)
+        else read_item(raw, controls.vocabulary)
+    )
+    result = classify(item, controls, jurisdiction)  # type: ignore[arg-type]
+    request = Request(
+        destination,
+        frozenset(flags.get("end_use", ())),
+        frozenset(flags.get("end_user", ())),
+    )
+    return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("jurisdiction", ["EU", "US"])
+def test_fs1_to_iran_is_prohibited_citing_the_un_resolutions(jurisdiction: str) -> None:
+    det = decide(FS1, "IR", jurisdiction)
+    assert det.outcome == "prohibited"
+    provisions = [b.provision for f in det.decisive for b in f.rule.legal_basis]
+    assert any("1737" in p and "1803" in p for p in provisions)
+    if jurisdiction == "EU":
+        instruments = {b.instrument for f in det.decisive for b in f.rule.legal_basis}
+        assert "reg-267-2012" in instruments
+    reasons = " ".join(r for f in det.decisive for r in f.because)
+    assert "NSG" in reasons and "2B201" in reasons
+
+
+PRECISE = item_with(
+    linear_axes=[
+        {"name": "X", "travel": "0.8 m", "unidirectional_positioning_repeatability": "0.5 µm"}
+    ]
+)
+UNLISTED = {
+    "name": "lathe for wood",
+    "parameters": {
+        "item_type": "equipment",
+        "machining_functions": ["turning"],
+        "numerical_control": False,
+        "workpiece_materials": ["other"],
+    },
+}
+GUIDANCE = {
+    "name": "guidance set",
+    "parameters": {
+        "item_type": "equipment",
+        "component_kind": "guidance_set",
+        "guidance_accuracy": "2 percent",
+        "system_range": "1000 km",
+        "designed_for_manned_aircraft": False,
+    },
+}
+NOZZLE = {
+    "name": "nozzle",
+    "parameters": {
+        "item_type": "component",
+        "component_kind": "rocket_nozzle",
+        "usable_in_missiles": True,
+    },
+}
+
+# (item, destination, EU outcome, US outcome); None: the bundled chart has no row.
+MATRIX = [
+    (FS1, "IR", "prohibited", "prohibited"),
+    (FS1, "KP", "prohibited", "prohibited"),
+    (FS1, "RU", "prohibited", "licence_required"),
+    (FS1, "BY", "prohibited", "licence_required"),
+    (FS1, "TR", "licence_required", "no_licence_required"),
+    (FS1, "CN", "licence_required", "licence_required"),
+    (FS1, "IN", "licence_required", "licence_required"),
+    (FS1, "JP", "general_authorisation", "no_licence_required"),
+    (FS1, "DE", "no_licence_required", "no_licence_required"),
+    (FS1, "SY", "licence_required", "licence_required"),
+    (PRECISE, "TR", "licence_required", "no_licence_required"),  # Turkey: NS1 only, 2B001 is NS2
+    (PRECISE, "CA", "general_authorisation", "no_licence_required"),
+    (PRECISE, "IR", "prohibited", "prohibited"),  # also meets 2B201, so NSG
+    (UNLISTED, "TR", "no_licence_required", "no_licence_required"),
+    (UNLISTED, "IR", "no_licence_required", "licence_required"),
+    (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
+    (GUIDANCE, "NO", "general_authorisation", None),
+    (NOZZLE, "TR", "licence_required", "licence_required"),
+    (NOZZLE, "IR", "prohibited", "prohibited"),
+    (NOZZLE, "GB", "general_authorisation", "no_licence_required"),
+]
+
+
+@pytest.mark.parametrize(("raw", "destination", "eu", "us"), MATRIX)
+def test_destination_by_entry_matrix(raw: Any, destination: str, eu: str, us: str | None) -> None:
+    assert decide(raw, destination, "EU").outcome == eu
+    if us is None:
+        with pytest.raises(DeterminationError, match="no row for"):
+            decide(raw, destination, "US")
+    else:
+        assert decide(raw, destination, "US").outcome == us
+
+
+def test_a_general_authorisation_is_named_and_yields_to_a_catch_all() -> None:
+    det = decide(NOZZLE, "GB", "EU")
+    assert det.authorisation == "EU001"
+    flagged = decide(NOZZLE, "GB", "EU", end_use=["missile"])
+    assert flagged.outcome == "licence_required"
+    assert {f.rule.id for f in flagged.decisive} >= {"eu-catch-all-wmd", "eu-listed-export"}
+
+
+def test_catch_alls_reach_unlisted_items() -> None:
+    assert decide(UNLISTED, "TR", "EU", end_use=["nuclear"]).outcome == "licence_required"
+    assert decide(UNLISTED, "TR", "EU", end_use=["military"]).outcome == "no_licence_required"
+    itar = decide(GUIDANCE, "TR", "US")
+    assert (itar.outcome, itar.decisive[0].rule.id) == ("licence_required", "us-itar")
+    embargoed = decide(UNLISTED, "VE", "EU", end_use=["military"])
+    assert embargoed.outcome == "licence_required"
+    assert [b.provision for b in embargoed.decisive[0].rule.legal_basis] == ["Art. 4(1)(b)"]
+    assert decide(UNLISTED, "CN", "US", end_use=["missile"]).outcome == "licence_required"
+    assert decide(UNLISTED, "RU", "US", end_user=["military"]).outcome == "licence_required"
+    assert decide(UNLISTED, "TR", "US", end_user=["entity_list"]).outcome == "licence_required"
+
+
+def test_industrial_machinery_to_the_dprk_is_banned_even_unlisted() -> None:
+    raw = dict(UNLISTED, parameters=dict(UNLISTED["parameters"], industrial_machinery=True))
+    det = decide(raw, "KP", "EU")
+    assert det.outcome == "prohibited"
+    assert any("2397" in b.provision for f in det.decisive for b in f.rule.legal_basis)
+
+
+def test_a_sanctioned_end_user_in_iran_is_prohibited_even_for_unlisted_goods() -> None:
+    det = decide(UNLISTED, "IR", "EU", end_user=["sanctioned"])
+    assert det.outcome == "prohibited"
+    assert det.decisive[0].rule.legal_basis[0].provision == "Art. 23"

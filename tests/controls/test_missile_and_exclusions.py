@@ -1,0 +1,218 @@
+"""Boundaries of the encoded missile thresholds, and the notes that exclude items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from control_items import item_with, matched, run
+
+from interdict.controls.entries import ControlList
+
+
+def part(kind: str, **params: Any) -> dict[str, Any]:
+    return {
+        "name": kind,
+        "parameters": {"item_type": "component", "component_kind": kind, **params},
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "entry", "listed"),
+    [
+        (
+            part("cryogenic_system_for_space_vehicles", cryogenic_loss_rate="29.9 percent/year"),
+            "9A006.a",
+            True,
+        ),
+        (
+            part("cryogenic_system_for_space_vehicles", cryogenic_loss_rate="30 percent/year"),
+            "9A006.a",
+            False,
+        ),
+        (
+            part(
+                "cryogenic_container_or_refrigeration_system",
+                provided_temperature="100 K",
+                for_launch_vehicle_or_spacecraft=True,
+            ),
+            "9A006.b",
+            True,
+        ),
+        (
+            part(
+                "cryogenic_container_or_refrigeration_system",
+                provided_temperature="-173.15 degC",
+                for_launch_vehicle_or_spacecraft=True,
+            ),
+            "9A006.b",
+            True,
+        ),
+        (
+            part(
+                "cryogenic_container_or_refrigeration_system",
+                provided_temperature="100.1 K",
+                for_launch_vehicle_or_spacecraft=True,
+            ),
+            "9A006.b",
+            False,
+        ),
+        (part("turbopump_or_turbine_drive", operating_pressure="17.5 MPa"), "9A006.d", False),
+        (part("turbopump_or_turbine_drive", operating_pressure="17.51 MPa"), "9A006.d", True),
+        (part("turbopump_or_turbine_drive", operating_pressure="175.1 bar"), "9A006.d", True),
+        (part("thrust_chamber_or_nozzle", operating_pressure="10.6 MPa"), "9A006.e", False),
+        (part("thrust_chamber_or_nozzle", operating_pressure="10.61 MPa"), "9A006.e", True),
+        (part("liquid_propellant_injector", injector_orifice_diameter="0.381 mm"), "9A006.g", True),
+        (
+            part("liquid_propellant_injector", injector_orifice_diameter="0.382 mm"),
+            "9A006.g",
+            False,
+        ),
+        (part("liquid_propellant_injector", injector_orifice_area="0.114 mm**2"), "9A006.g", True),
+        (part("liquid_propellant_injector", injector_orifice_area="0.115 mm**2"), "9A006.g", False),
+        (
+            part(
+                "carbon_carbon_thrust_chamber_or_exit_cone",
+                material_density="1.41 g/cm**3",
+                tensile_strength="48.1 MPa",
+            ),
+            "9A006.h",
+            True,
+        ),
+        (
+            part(
+                "carbon_carbon_thrust_chamber_or_exit_cone",
+                material_density="1.4 g/cm**3",
+                tensile_strength="60 MPa",
+            ),
+            "9A006.h",
+            False,
+        ),
+        (
+            part(
+                "liquid_rocket_engine", usable_in_missiles=True, total_impulse_capacity="1.1 MN*s"
+            ),
+            "9A105.a",
+            True,
+        ),
+        (
+            part(
+                "liquid_rocket_engine", usable_in_missiles=True, total_impulse_capacity="1099 kN*s"
+            ),
+            "9A105.a",
+            False,
+        ),
+        (
+            part(
+                "liquid_rocket_engine", system_range="300 km", total_impulse_capacity="0.841 MN*s"
+            ),
+            "9A105.b",
+            True,
+        ),
+        (
+            part("liquid_rocket_engine", system_range="299 km", total_impulse_capacity="0.9 MN*s"),
+            "9A105.b",
+            False,
+        ),
+        (
+            part("liquid_rocket_engine", system_range="300 km", total_impulse_capacity="1.1 MN*s"),
+            "9A105.b",
+            False,
+        ),
+        (
+            part(
+                "guidance_set",
+                guidance_accuracy="3.33 percent",
+                system_range="300 km",
+                designed_for_manned_aircraft=False,
+            ),
+            "7A117",
+            True,
+        ),
+        (
+            part(
+                "guidance_set",
+                guidance_accuracy="3.34 percent",
+                system_range="300 km",
+                designed_for_manned_aircraft=False,
+            ),
+            "7A117",
+            False,
+        ),
+    ],
+)
+def test_missile_thresholds(
+    controls: ControlList, raw: dict[str, Any], entry: str, listed: bool
+) -> None:
+    assert (entry in matched(run(controls, raw))) is listed
+
+
+def test_flow_forming_needs_more_than_two_axes(controls: ControlList) -> None:
+    base = {
+        "machining_functions": ["flow_forming"],
+        "usable_in_propulsion_component_production": True,
+    }
+    assert "2B109.a" in matched(run(controls, item_with(**base, simultaneous_contouring_axes=3)))
+    assert "2B109.a" not in matched(
+        run(controls, item_with(**base, simultaneous_contouring_axes=2))
+    )
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "gears",
+        "crankshafts_or_camshafts",
+        "tools_or_cutters",
+        "extruder_worms",
+        "engraved_or_faceted_jewellery_parts",
+        "dental_prostheses",
+    ],
+)
+def test_special_purpose_machines_are_excluded_from_2b001(
+    controls: ControlList, purpose: str
+) -> None:
+    axes = [{"name": "X", "travel": "0.5 m", "unidirectional_positioning_repeatability": "0.5 µm"}]
+    result = run(controls, item_with(special_purpose_limited_to=purpose, linear_axes=axes))
+    excluded = {d.entry.id: d for d in result.excluded}
+    assert "2B001.b.2" in excluded
+    assert excluded["2B001.b.2"].excluded_by is not None
+    assert excluded["2B001.b.2"].excluded_by.owner == "2B001"
+    assert "2B001.b.2" not in matched(result)
+    # 2B201's own exclusion list has no jewellery or dental prostheses.
+    assert ("2B201" in matched(result)) is (
+        purpose in ("engraved_or_faceted_jewellery_parts", "dental_prostheses")
+    )
+
+
+def test_an_undecided_exclusion_leaves_the_entry_undetermined(controls: ControlList) -> None:
+    axes = [{"name": "X", "travel": "0.5 m", "unidirectional_positioning_repeatability": "0.5 µm"}]
+    result = run(controls, item_with(special_purpose_limited_to=None, linear_axes=axes))
+    assert "2B001.b.2" in {d.entry.id for d in result.undetermined}
+
+
+@pytest.mark.parametrize(
+    ("changes", "excluded"),
+    [
+        ({"system_range": "299 km"}, True),
+        ({"designed_for_manned_aircraft": True}, True),
+        ({}, False),
+    ],
+)
+def test_7a117_note(controls: ControlList, changes: dict[str, Any], excluded: bool) -> None:
+    params = {
+        "guidance_accuracy": "1 percent",
+        "system_range": "500 km",
+        "designed_for_manned_aircraft": False,
+    }
+    result = run(controls, part("guidance_set", **{**params, **changes}))
+    assert ("7A117" in {d.entry.id for d in result.excluded}) is excluded
+
+
+def test_2b109_note_excludes_machines_unusable_for_propulsion_parts(controls: ControlList) -> None:
+    raw = item_with(
+        machining_functions=["flow_forming"],
+        simultaneous_contouring_axes=3,
+        usable_in_propulsion_component_production=False,
+    )
+    assert "2B109.a" in {d.entry.id for d in run(controls, raw).excluded}
