@@ -63,31 +63,54 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Scaled:
+    """A threshold that grows with another parameter: ``base + rate x driver``.
+
+    The list writes some limits as formulas of a length, e.g. "(1.25 + L/1000) µm
+    where L is the measured length in mm"; the driver must be stated exactly, since
+    a bound on it would make the threshold itself a range.
+    """
+
+    base: Decimal
+    rate: Decimal
+    driver: str
+
+    def resolve(self, values: dict[str, Any]) -> Decimal | None:
+        driver = values.get(self.driver)
+        if not isinstance(driver, Interval) or not driver.is_exact or driver.low is None:
+            return None
+        return self.base + self.rate * driver.low
+
+
+@dataclass(frozen=True)
 class Test:
     """A leaf: ``parameter op threshold``."""
 
     parameter: str
     op: str
-    threshold: Decimal | bool | str | frozenset[str]
+    threshold: Decimal | bool | str | frozenset[str] | Scaled
     shown: str
     spec: Parameter
     label: str | None = None
 
     def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
         value = values.get(self.parameter)
-        truth: Truth = None if value is None else self._truth(value)
+        threshold = self.threshold
+        if isinstance(threshold, Scaled):
+            threshold = threshold.resolve(values)  # type: ignore[assignment]
+        truth: Truth = None if value is None or threshold is None else self._truth(value, threshold)
         return _atom(self, prefix + self.parameter, value, truth, self.label or label)
 
-    def _truth(self, value: Any) -> Truth:
-        if self.op in ORDER_OPS and isinstance(self.threshold, Decimal):
-            return compare(value, self.op, self.threshold)
+    def _truth(self, value: Any, threshold: Any) -> Truth:
+        if self.op in ORDER_OPS and isinstance(threshold, Decimal):
+            return compare(value, self.op, threshold)
         if self.op == "is":
-            return bool(value == self.threshold)
+            return bool(value == threshold)
         if self.op == "in":
-            return value in self.threshold  # type: ignore[operator]
+            return bool(value in threshold)
         if self.op == "has":
-            return self.threshold in value
-        return bool(value & self.threshold)  # has_any
+            return bool(threshold in value)
+        return bool(value & threshold)  # has_any
 
 
 @dataclass(frozen=True)
@@ -239,8 +262,39 @@ def _parse_test(
     if spec is None:
         where = f" of {within}" if within else ""
         raise CriteriaError(f"{path}.param", f"unknown parameter {name!r}{where}")
+    if isinstance(value, dict) and spec.kind == "quantity" and op in ORDER_OPS:
+        scaled, shown = _scaled(spec, value, vocabulary, f"{path}.value", within)
+        return Test(name, op, scaled, shown, spec, label)
     threshold, shown = _threshold(spec, op, value, f"{path}.value")
     return Test(name, op, threshold, shown, spec, label)
+
+
+def _scaled(
+    spec: Parameter, raw: dict[str, Any], vocabulary: Vocabulary, path: str, within: str | None
+) -> tuple[Scaled, str]:
+    """``{base: 1.25 µm, plus: 1 µm, per: 1000 mm, of: measured_length}``."""
+    if set(raw) != {"base", "plus", "per", "of"}:
+        raise CriteriaError(path, "a formula threshold has exactly base, plus, per and of")
+    driver = vocabulary.get(str(raw["of"]), within)
+    if driver is None or driver.kind != "quantity":
+        raise CriteriaError(f"{path}.of", f"{raw['of']!r} is not a quantity parameter here")
+    base = _quantity(raw["base"], spec.unit or "", f"{path}.base")
+    plus = _quantity(raw["plus"], spec.unit or "", f"{path}.plus")
+    per = _quantity(raw["per"], driver.unit or "", f"{path}.per")
+    if per == 0:
+        raise CriteriaError(f"{path}.per", "cannot be zero")
+    shown = f"{raw['base']} + {raw['plus']} per {raw['per']} of {raw['of']}"
+    return Scaled(base, plus / per, str(raw["of"])), shown
+
+
+def _quantity(value: Any, unit: str, path: str) -> Decimal:
+    if not isinstance(value, str):
+        raise CriteriaError(path, f"write a quantity with its unit, e.g. '1 {unit}'")
+    try:
+        magnitude, given = parse_magnitude(value)
+        return to_unit(magnitude, given, unit)
+    except UnitError as error:
+        raise CriteriaError(path, str(error)) from error
 
 
 _OPS_BY_KIND: dict[str, tuple[str, ...]] = {
@@ -261,13 +315,7 @@ def _threshold(
         uses = ", ".join(allowed)
         raise CriteriaError(where, f"{op!r} does not apply to a {spec.kind}; use {uses}")
     if spec.kind == "quantity":
-        if not isinstance(value, str):
-            raise CriteriaError(path, f"write a quantity with its unit, e.g. '0.9 {spec.unit}'")
-        try:
-            magnitude, unit = parse_magnitude(value)
-            return to_unit(magnitude, unit, spec.unit or ""), value
-        except UnitError as error:
-            raise CriteriaError(path, str(error)) from error
+        return _quantity(value, spec.unit or "", path), str(value)
     if spec.kind == "count":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise CriteriaError(path, "a count is a whole number, zero or more")

@@ -202,7 +202,10 @@ def _entry(
         )
     except CriteriaError as error:
         raise ControlListError(f"{where}: {error}") from error
-    regime, regime_name = regime_of(spec.id)
+    try:
+        regime, regime_name = regime_of(spec.id)
+    except ValueError as error:
+        raise ControlListError(f"{where}: {error}") from error
     return Entry(spec, regime, regime_name, criteria, exclusions)
 
 

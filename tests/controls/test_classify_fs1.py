@@ -149,28 +149,23 @@ def test_us_2b201_x_travel_exclusion(
 
 
 @pytest.mark.parametrize(
-    ("diameter", "accuracy", "listed"),
-    [("36 mm", "4.4 µm", True), ("35 mm", "4.4 µm", False), ("36 mm", "4.5 µm", False)],
+    ("function", "diameter", "accuracy", "listed"),
+    [
+        ("turning", "36 mm", "4.4 µm", True),
+        ("turning", "35 mm", "4.4 µm", False),  # only machines for diameters over 35 mm
+        ("turning", "36 mm", "4.5 µm", False),  # "less than" 4.5 µm
+        ("grinding", None, "3 µm", True),
+        ("grinding", None, "3.01 µm", False),
+    ],
 )
-def test_us_2b201_turning(
-    controls: ControlList, diameter: str, accuracy: str, listed: bool
+def test_us_2b201_turning_and_grinding(
+    controls: ControlList, function: str, diameter: str | None, accuracy: str, listed: bool
 ) -> None:
     raw = item_with(
-        machining_functions=["turning"],
+        machining_functions=[function],
         simultaneous_contouring_axes=2,
         contouring_rotary_axes=0,
         maximum_workpiece_diameter=diameter,
-        linear_axes=axes("0.5 m", "3 µm", accuracy),
-    )
-    assert ("2B201" in matched(run(controls, raw, "US"))) is listed
-
-
-@pytest.mark.parametrize(("accuracy", "listed"), [("3 µm", True), ("3.01 µm", False)])
-def test_us_2b201_grinding(controls: ControlList, accuracy: str, listed: bool) -> None:
-    raw = item_with(
-        machining_functions=["grinding"],
-        simultaneous_contouring_axes=2,
-        contouring_rotary_axes=0,
         linear_axes=axes("0.5 m", "3 µm", accuracy),
     )
     assert ("2B201" in matched(run(controls, raw, "US"))) is listed
