@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -91,7 +92,11 @@ def determine_command(
     """Decide what exporting the item to a destination needs, with its legal basis."""
     code = destination.strip().upper()
     territory = get_territory(code.lower()) if len(code) == 2 else None
-    if territory is None or not territory.is_country:
+    if (
+        territory is None
+        or territory.is_historical
+        or not (territory.is_country or territory.parent is not None)
+    ):
         raise _fail(f"--destination: unknown country code {destination!r}; use ISO 3166-1, e.g. IR")
     try:
         controls, books = bundled()
@@ -182,3 +187,74 @@ def _print_determination(out: DetermineOutput, console: Console) -> None:
 
 def _truth(value: bool | None) -> str:
     return "undecided" if value is None else ("yes" if value else "no")
+
+
+controls_app = typer.Typer(help="Browse the encoded control-list entries.", no_args_is_help=True)
+
+
+@controls_app.command("list")
+def list_command(
+    prefix: Annotated[str, typer.Argument(help="entry-number prefix, e.g. 2B or 9A106")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """List the encoded entries, with their regime of origin and jurisdictions."""
+    controls, _ = bundled()
+    chosen = [e for i, e in controls.entries.items() if i.startswith(prefix.strip())]
+    if not chosen:
+        raise _fail(f"no encoded entry starts with {prefix!r}")
+    if as_json:
+        rows = [
+            {
+                "id": e.id,
+                "title": e.spec.title,
+                "regime": e.regime,
+                "jurisdictions": sorted(e.spec.jurisdictions),
+            }
+            for e in chosen
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("entry", "regime", "jurisdictions", "title")
+    for e in chosen:
+        table.add_row(e.id, e.regime, ", ".join(sorted(e.spec.jurisdictions)), e.spec.title)
+    Console().print(table)
+
+
+@controls_app.command("show")
+def show_command(
+    entry_id: Annotated[str, typer.Argument(help="entry number, e.g. 2B001.b.2")],
+) -> None:
+    """Show one entry as encoded: criteria per jurisdiction, notes, gaps and sources."""
+    controls, _ = bundled()
+    entry = controls.entries.get(entry_id.strip())
+    if entry is None:
+        raise _fail(f"{entry_id!r} is not encoded; see `interdict controls list`")
+    console = Console()
+    spec = entry.spec
+    console.print(f"[bold]{spec.id}[/] {spec.title}")
+    console.print(f"origin: {entry.regime_name}")
+    shown: dict[int, str] = {}
+    for name, version in spec.jurisdictions.items():
+        listed = controls.lists[version.list]
+        reasons = f", reasons {' '.join(version.reasons)}" if version.reasons else ""
+        console.print(
+            f"{name}: {version.reference} in {listed.title} ({listed.version_date}){reasons}"
+        )
+        node = entry.criteria.get(name)
+        if node is None:
+            lines = ["  (no tests of its own)"]
+        elif id(node) in shown:
+            lines = [f"  (the same tests as {shown[id(node)]})"]
+        else:
+            shown[id(node)] = name
+            lines = node.describe(1)
+        for line in lines:
+            console.print(line, markup=False)
+    for ancestor in controls.lineage(spec.id)[:-1]:
+        console.print(f"and the tests of {ancestor.id}", markup=False)
+    for note in spec.notes:
+        console.print(f"{note.ref}: {note.says}", markup=False)
+    for gap in spec.gaps:
+        console.print(f"not encoded: {gap}", markup=False)
+    for source in spec.sources:
+        console.print(f"source: {source.url} — {source.supports}", markup=False)

@@ -101,6 +101,10 @@ class Test:
         truth: Truth = None if value is None or threshold is None else self._truth(value, threshold)
         return _atom(self, prefix + self.parameter, value, truth, self.label or label)
 
+    def describe(self, depth: int = 0) -> list[str]:
+        tag = f"  [{self.label}]" if self.label else ""
+        return [f"{'  ' * depth}{self.parameter} {self.op} {self.shown}{tag}"]
+
     def _truth(self, value: Any, threshold: Any) -> Truth:
         if self.op in ORDER_OPS and isinstance(threshold, Decimal):
             return compare(value, self.op, threshold)
@@ -125,6 +129,11 @@ class Group:
         inner = self.label or label
         return combine(self.mode, [c.evaluate(values, prefix, inner) for c in self.children])
 
+    def describe(self, depth: int = 0) -> list[str]:
+        tag = f"  [{self.label}]" if self.label else ""
+        head = f"{'  ' * depth}{'all of' if self.mode == 'all' else 'any of'}:{tag}"
+        return [head] + [line for c in self.children for line in c.describe(depth + 1)]
+
 
 @dataclass(frozen=True)
 class Negation:
@@ -135,6 +144,10 @@ class Negation:
         inner = self.child.evaluate(values, prefix, self.label or label)
         truth = None if inner.truth is None else not inner.truth
         return Verdict(truth, inner.decisive, inner.undecided, 0.0 if truth else math.inf)
+
+    def describe(self, depth: int = 0) -> list[str]:
+        tag = f"  [{self.label}]" if self.label else ""
+        return [f"{'  ' * depth}none of:{tag}", *self.child.describe(depth + 1)]
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,12 @@ class Each:
             for r in records
         ]
         return combine("all" if self.name else self.quantifier, verdicts)
+
+    def describe(self, depth: int = 0) -> list[str]:
+        tag = f"  [{self.label}]" if self.label else ""
+        which = f"axis {self.name} of" if self.name else f"{self.quantifier} of the"
+        head = f"{'  ' * depth}for {which} {self.collection}:{tag}"
+        return [head, *self.where.describe(depth + 1)]
 
 
 Node = Test | Group | Negation | Each

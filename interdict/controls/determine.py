@@ -53,7 +53,9 @@ def determine(
     licences = [f for f in fired if f.rule.outcome == "licence_required"]
     generals = [f for f in fired if f.rule.outcome == "general_authorisation"]
     clear = [f for f in fired if f.rule.outcome == "no_licence_required"]
-    caveats = tuple(dict.fromkeys(c for f in fired for c in f.rule.caveats))
+    caveats = tuple(
+        dict.fromkeys([*(c for f in fired for c in f.rule.caveats), *_footnotes(rules, request)])
+    )
     if prohibitions:
         return _made(result, "prohibited", None, prohibitions, fired, caveats)
     if licences:
@@ -142,6 +144,18 @@ def _fires(
             return None
         because.append(f"Country Chart marks {dest} for {', '.join(marks)}")
     return Firing(rule, tuple(because))
+
+
+def _footnotes(rules: Rules, request: Request) -> list[str]:
+    """The chart's footnotes on the destination's row: requirements the grid does not show."""
+    chart = rules.book.chart
+    row = None if chart is None else chart.rows.get(request.destination)
+    if chart is None or row is None:
+        return []
+    return [
+        f"Country Chart footnote {n} ({request.destination}): {chart.footnotes[n]}"
+        for n in row.footnotes
+    ]
 
 
 def _chart_marks(

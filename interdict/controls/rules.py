@@ -112,6 +112,7 @@ class ChartRow(BaseModel):
 
     columns: tuple[str, ...] = ()
     referral: str | None = Field(default=None, description="e.g. 'see part 746' for embargoes")
+    footnotes: tuple[int, ...] = ()
 
 
 class Chart(BaseModel):
@@ -120,6 +121,7 @@ class Chart(BaseModel):
     title: str
     as_of: date
     columns: tuple[str, ...]
+    footnotes: dict[int, str] = Field(default_factory=dict)
     rows: dict[str, ChartRow]
     sources: tuple[Source, ...] = Field(min_length=1)
 
@@ -177,6 +179,12 @@ def _check(book: RuleBook, name: str) -> None:
     for code in codes:
         if get_territory(code.lower()) is None:
             raise ControlListError(f"{name}: {code!r} is not a country code")
+    if book.chart is not None:
+        for code, row in book.chart.rows.items():
+            unknown = [c for c in row.columns if c not in book.chart.columns]
+            unknown += [str(f) for f in row.footnotes if f not in book.chart.footnotes]
+            if unknown:
+                raise ControlListError(f"{name}: chart row {code}: unknown {', '.join(unknown)}")
     for rule in book.rules:
         for basis in rule.legal_basis:
             if basis.instrument not in book.instruments:

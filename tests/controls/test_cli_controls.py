@@ -75,12 +75,44 @@ def test_bad_arguments_exit_2_with_the_reason(tmp_path: Path) -> None:
     )
     assert bad_use.exit_code == 2
     no_row = runner.invoke(
-        app, ["determine", "--item", str(FS1), "--destination", "BR", "--jurisdiction", "US"]
+        app, ["determine", "--item", str(FS1), "--destination", "HK", "--jurisdiction", "US"]
     )
     assert no_row.exit_code == 2
-    assert "no row for BR" in no_row.output
+    assert "no row for HK" in no_row.output
+    historical = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "SU"])
+    assert historical.exit_code == 2
 
 
 def test_published_schemas_match_the_models() -> None:
     for name, schema in schemas().items():
         assert json.loads((SCHEMAS / name).read_text()) == schema, name
+
+
+def test_json_item_files_are_read(tmp_path: Path) -> None:
+    item = tmp_path / "nozzle.json"
+    item.write_text(
+        json.dumps(
+            {
+                "name": "nozzle",
+                "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+            }
+        )
+    )
+    out = json.loads(runner.invoke(app, ["classify", str(item), "--json"]).output)
+    assert [e["id"] for e in out["entries"]] == ["9A106.b"]
+    assert out["entries"][0]["regime"] == "MTCR"
+
+
+def test_controls_list_and_show() -> None:
+    listed = json.loads(runner.invoke(app, ["controls", "list", "2B201", "--json"]).output)
+    assert listed == [
+        {"id": "2B201", "title": listed[0]["title"], "regime": "NSG", "jurisdictions": ["EU", "US"]}
+    ]
+    shown = runner.invoke(app, ["controls", "show", "2B001.b.2"])
+    assert shown.exit_code == 0
+    assert "unidirectional_positioning_repeatability <= 1.4 µm" in shown.output
+    assert "(the same tests as EU)" in shown.output
+    us_own = runner.invoke(app, ["controls", "show", "2B201"]).output
+    assert "positioning_accuracy <= 4.5 µm" in us_own
+    assert runner.invoke(app, ["controls", "show", "2B999"]).exit_code == 2
+    assert runner.invoke(app, ["controls", "list", "8X"]).exit_code == 2

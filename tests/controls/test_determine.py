@@ -93,7 +93,8 @@ MATRIX = [
     (UNLISTED, "TR", "no_licence_required", "no_licence_required"),
     (UNLISTED, "IR", "no_licence_required", "licence_required"),
     (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
-    (GUIDANCE, "NO", "general_authorisation", None),
+    (GUIDANCE, "NO", "general_authorisation", "licence_required"),  # US: under the ITAR
+    (FS1, "HK", "licence_required", None),  # the chart has no Hong Kong row
     (NOZZLE, "TR", "licence_required", "licence_required"),
     (NOZZLE, "IR", "prohibited", "prohibited"),
     (NOZZLE, "GB", "general_authorisation", "no_licence_required"),
@@ -142,3 +143,9 @@ def test_a_sanctioned_end_user_in_iran_is_prohibited_even_for_unlisted_goods() -
     det = decide(UNLISTED, "IR", "EU", end_user=["sanctioned"])
     assert det.outcome == "prohibited"
     assert det.decisive[0].rule.legal_basis[0].provision == "Art. 23"
+
+
+def test_chart_footnotes_on_the_destination_row_become_caveats() -> None:
+    det = decide(FS1, "RU", "US")
+    assert any(c.startswith("Country Chart footnote 6 (RU)") for c in det.caveats)
+    assert not any("footnote" in c for c in decide(FS1, "TR", "US").caveats)
