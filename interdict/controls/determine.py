@@ -10,6 +10,7 @@ catch-all), which is what a written refusal has to cite.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from interdict.controls.classify import Classification
 from interdict.controls.entries import ControlList, Jurisdiction
@@ -41,6 +42,7 @@ class Determination:
     decisive: tuple[Firing, ...]
     also_fired: tuple[Firing, ...]
     caveats: tuple[str, ...] = field(default=())
+    memberships: tuple[str, ...] = field(default=())
 
 
 def determine(
@@ -56,21 +58,25 @@ def determine(
     caveats = tuple(
         dict.fromkeys([*(c for f in fired for c in f.rule.caveats), *_footnotes(rules, request)])
     )
+    memberships = tuple(
+        s.title for s in rules.book.country_sets.values() if request.destination in s.countries
+    )
+    made = partial(_made, result, fired=fired, caveats=caveats, memberships=memberships)
     if prohibitions:
-        return _made(result, "prohibited", None, prohibitions, fired, caveats)
+        return made("prohibited", None, prohibitions)
     if licences:
         needed = {f.rule.id for f in licences}
         for general in generals:
             if needed <= set(general.rule.satisfies):
                 decisive = [general, *licences]
                 auth = general.rule.authorisation
-                return _made(result, "general_authorisation", auth, decisive, fired, caveats)
-        return _made(result, "licence_required", None, licences, fired, caveats)
+                return made("general_authorisation", auth, decisive)
+        return made("licence_required", None, licences)
     if not clear:
         raise DeterminationError(
             f"{result.jurisdiction}: no bundled rule decides an export to {request.destination}"
         )
-    return _made(result, "no_licence_required", None, clear, fired, caveats)
+    return made("no_licence_required", None, clear)
 
 
 def _made(
@@ -78,13 +84,15 @@ def _made(
     outcome: Outcome,
     authorisation: str | None,
     decisive: list[Firing],
+    *,
     fired: list[Firing],
     caveats: tuple[str, ...],
+    memberships: tuple[str, ...],
 ) -> Determination:
     ids = {f.rule.id for f in decisive}
     others = tuple(f for f in fired if f.rule.id not in ids and SEVERITY[f.rule.outcome] > 0)
     return Determination(
-        result.jurisdiction, outcome, authorisation, tuple(decisive), others, caveats
+        result.jurisdiction, outcome, authorisation, tuple(decisive), others, caveats, memberships
     )
 
 

@@ -114,6 +114,9 @@ class DeterminationOut(BaseModel):
     decided_by: list[RuleOut]
     also_applies: list[RuleOut]
     caveats: list[str]
+    destination_in: list[str] = Field(
+        description="the rule book's country sets holding the destination (EU001, Country Groups)"
+    )
     rules_checked_on: str
     entries: list[str] = Field(description="the entries the item falls under in this jurisdiction")
 
@@ -249,6 +252,7 @@ def determination_out(det: Determination, rules: Rules, entries: list[str]) -> D
         decided_by=[_rule_out(f) for f in decisive],
         also_applies=[_rule_out(f) for f in det.also_fired],
         caveats=list(det.caveats),
+        destination_in=list(det.memberships),
         rules_checked_on=book.checked_on.isoformat(),
         entries=entries,
     )

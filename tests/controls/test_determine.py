@@ -149,3 +149,23 @@ def test_chart_footnotes_on_the_destination_row_become_caveats() -> None:
     det = decide(FS1, "RU", "US")
     assert any(c.startswith("Country Chart footnote 6 (RU)") for c in det.caveats)
     assert not any("footnote" in c for c in decide(FS1, "TR", "US").caveats)
+
+
+def test_the_destination_s_country_groups_are_reported() -> None:
+    iran = decide(FS1, "IR", "US").memberships
+    assert any(m.startswith("Country Group E:1") for m in iran)
+    assert any(m.startswith("Country Group D:2") for m in iran)
+    assert not any(m.startswith("Country Group A:") for m in iran)
+    assert any(m.startswith("the EU001") for m in decide(FS1, "JP", "EU").memberships)
+
+
+def test_country_groups_agree_with_the_chart() -> None:
+    """E:1 and E:2 destinations are the chart's referral rows; A:4 members have no NP1 mark."""
+    book = bundled()[1]["US"].book
+    assert book.chart is not None
+    sets = book.country_sets
+    embargoed = set(sets["group-e1"].countries) | set(sets["group-e2"].countries)
+    assert embargoed == {c for c, row in book.chart.rows.items() if row.referral}
+    for code in sets["group-a4"].countries:
+        row = book.chart.rows.get(code)
+        assert row is None or "NP1" not in row.columns, code
