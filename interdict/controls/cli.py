@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.table import Table
 from rigour.territories import get_territory
 
-from interdict.controls.catalogue import bundled
+from interdict.controls.catalogue import bundled, load
 from interdict.controls.classify import classify
 from interdict.controls.determine import DeterminationError, Request, determine
-from interdict.controls.entries import JURISDICTIONS, ControlListError, Jurisdiction
+from interdict.controls.entries import JURISDICTIONS, ControlList, ControlListError, Jurisdiction
 from interdict.controls.items import ItemError, load_item
 from interdict.controls.outputs import (
     ClassifyOutput,
@@ -23,7 +23,7 @@ from interdict.controls.outputs import (
     classify_output,
     determination_out,
 )
-from interdict.controls.rules import END_USERS, END_USES
+from interdict.controls.rules import END_USERS, END_USES, Rules
 
 
 class JurisdictionChoice(StrEnum):
@@ -47,6 +47,22 @@ class EndUser(StrEnum):
 assert tuple(e.value for e in EndUse) == END_USES and tuple(e.value for e in EndUser) == END_USERS
 
 ItemArg = Annotated[Path, typer.Argument(help="item file, YAML or JSON (see examples/items)")]
+ControlsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--controls",
+        envvar="INTERDICT_CONTROLS",
+        help="a control-list folder of your own (parameters.yaml, lists.yaml, entries/, rules/); "
+        "the bundled lists when not given",
+    ),
+]
+
+
+def _catalogue(folder: Path | None) -> tuple[ControlList, dict[Jurisdiction, Rules]]:
+    try:
+        return bundled() if folder is None else load(folder)
+    except ControlListError as error:
+        raise _fail(str(error)) from error
 
 
 def _fail(message: str) -> typer.Exit:
@@ -60,12 +76,13 @@ def classify_command(
         JurisdictionChoice, typer.Option(help="whose list to classify against")
     ] = JurisdictionChoice.EU,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    controls_folder: ControlsOption = None,
 ) -> None:
     """Classify an item against the control lists from its technical parameters."""
+    controls, _ = _catalogue(controls_folder)
     try:
-        controls, _ = bundled()
         loaded = load_item(item, controls.vocabulary)
-    except (ItemError, ControlListError) as error:
+    except ItemError as error:
         raise _fail(str(error)) from error
     output = classify_output(classify(loaded, controls, jurisdiction.value), controls)
     if as_json:
@@ -88,6 +105,7 @@ def determine_command(
         list[EndUser] | None, typer.Option("--end-user", help="what is known of the end user")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    controls_folder: ControlsOption = None,
 ) -> None:
     """Decide what exporting the item to a destination needs, with its legal basis."""
     code = destination.strip().upper()
@@ -98,10 +116,10 @@ def determine_command(
         or not (territory.is_country or territory.parent is not None)
     ):
         raise _fail(f"--destination: unknown country code {destination!r}; use ISO 3166-1, e.g. IR")
+    controls, books = _catalogue(controls_folder)
     try:
-        controls, books = bundled()
         loaded = load_item(item, controls.vocabulary)
-    except (ItemError, ControlListError) as error:
+    except ItemError as error:
         raise _fail(str(error)) from error
     request = Request(
         code,
@@ -115,6 +133,8 @@ def determine_command(
     for name in dict.fromkeys(chosen):
         result = classify(loaded, controls, name)
         ids = [d.entry.id for d in result.matches]
+        if name not in books:
+            raise _fail(f"no {name} rule book in the control-list folder")
         try:
             det = determine(result, controls, books[name], request)
         except DeterminationError as error:
@@ -196,9 +216,10 @@ controls_app = typer.Typer(help="Browse the encoded control-list entries.", no_a
 def list_command(
     prefix: Annotated[str, typer.Argument(help="entry-number prefix, e.g. 2B or 9A106")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    controls_folder: ControlsOption = None,
 ) -> None:
     """List the encoded entries, with their regime of origin and jurisdictions."""
-    controls, _ = bundled()
+    controls, _ = _catalogue(controls_folder)
     chosen = [e for i, e in controls.entries.items() if i.startswith(prefix.strip())]
     if not chosen:
         raise _fail(f"no encoded entry starts with {prefix!r}")
@@ -223,9 +244,10 @@ def list_command(
 @controls_app.command("show")
 def show_command(
     entry_id: Annotated[str, typer.Argument(help="entry number, e.g. 2B001.b.2")],
+    controls_folder: ControlsOption = None,
 ) -> None:
     """Show one entry as encoded: criteria per jurisdiction, notes, gaps and sources."""
-    controls, _ = bundled()
+    controls, _ = _catalogue(controls_folder)
     entry = controls.entries.get(entry_id.strip())
     if entry is None:
         raise _fail(f"{entry_id!r} is not encoded; see `interdict controls list`")

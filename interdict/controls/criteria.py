@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from interdict.controls.parameters import Parameter, Vocabulary
+from interdict.controls.parameters import Parameter, Vocabulary, text_problem
 from interdict.controls.units import UnitError, parse_magnitude, to_unit
 from interdict.controls.values import ORDER_OPS, Interval, Truth, compare
 
@@ -321,6 +321,7 @@ _OPS_BY_KIND: dict[str, tuple[str, ...]] = {
     "count": ORDER_OPS,
     "boolean": ("is",),
     "enum": ("is", "in"),
+    "text": ("is", "in"),
     "set": ("has", "has_any"),
 }
 
@@ -351,7 +352,11 @@ def _choice(spec: Parameter, op: str, value: Any, path: str) -> tuple[str | froz
     items = value if many else [value]
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
         raise CriteriaError(path, "must be a list of values" if many else "must be one value")
-    unknown = [v for v in items if v not in spec.values]
+    if spec.kind == "text":
+        problems = [p for v in items if (p := text_problem(spec, v))]
+        if problems:
+            raise CriteriaError(path, problems[0])
+    unknown = [v for v in items if spec.kind != "text" and v not in spec.values]
     if unknown:
         raise CriteriaError(path, f"unknown value(s) {unknown}; allowed: {', '.join(spec.values)}")
     if many:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from interdict.controls.criteria import ItemValue, Record
-from interdict.controls.parameters import Parameter, Vocabulary
+from interdict.controls.parameters import Parameter, Vocabulary, text_problem
 from interdict.controls.units import UnitError, parse_magnitude, to_unit
 from interdict.controls.values import Interval, bounded, split_bound
 
@@ -109,6 +109,11 @@ def _value(raw: Any, spec: Parameter, field: str, source: str) -> ItemValue:
         return raw
     if spec.kind in ("enum", "set"):
         return _choices(raw, spec, field, source)
+    if spec.kind == "text":
+        problem = text_problem(spec, raw)
+        if problem:
+            raise ItemError(source, field, problem)
+        return str(raw).strip()
     return _records(raw, spec, field, source)
 
 

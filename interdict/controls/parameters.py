@@ -8,14 +8,14 @@ happens to reach it.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from interdict.controls.units import check_unit
 
-Kind = Literal["quantity", "count", "boolean", "enum", "set", "collection"]
-SCALAR_KINDS: tuple[str, ...] = ("quantity", "count", "boolean", "enum", "set")
+Kind = Literal["quantity", "count", "boolean", "enum", "set", "text", "collection"]
 
 
 class Parameter(BaseModel):
@@ -29,6 +29,9 @@ class Parameter(BaseModel):
         default=None, description="canonical unit of a quantity; values convert to it"
     )
     values: tuple[str, ...] = Field(default=(), description="allowed values of an enum or set")
+    pattern: str | None = Field(
+        default=None, description="for text: the form every value takes, e.g. a CAS number"
+    )
     fields: dict[str, Parameter] = Field(default_factory=dict)
     ask: str | None = Field(
         default=None, description="how to ask the manufacturer for it, shown when it is missing"
@@ -44,6 +47,10 @@ class Parameter(BaseModel):
             raise ValueError(f"a {self.kind} has no unit")
         if self.kind in ("enum", "set") and not self.values:
             raise ValueError(f"a {self.kind} needs its list of values")
+        if self.pattern is not None:
+            if self.kind != "text":
+                raise ValueError("only a text parameter has a pattern")
+            re.compile(self.pattern)
         if self.kind == "collection":
             if not self.fields:
                 raise ValueError("a collection needs its fields")
@@ -52,6 +59,15 @@ class Parameter(BaseModel):
         elif self.fields:
             raise ValueError(f"a {self.kind} has no fields")
         return self
+
+
+def text_problem(spec: Parameter, value: object) -> str | None:
+    """Why ``value`` is not a valid value of the text parameter ``spec``, if it is not."""
+    if not isinstance(value, str) or not value.strip():
+        return "must be text"
+    if spec.pattern is not None and re.fullmatch(spec.pattern, value) is None:
+        return f"{value!r} does not have the form {spec.pattern}"
+    return None
 
 
 class Vocabulary(BaseModel):

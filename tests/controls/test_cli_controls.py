@@ -116,3 +116,30 @@ def test_controls_list_and_show() -> None:
     assert "positioning_accuracy <= 4.5 µm" in us_own
     assert runner.invoke(app, ["controls", "show", "2B999"]).exit_code == 2
     assert runner.invoke(app, ["controls", "list", "8X"]).exit_code == 2
+
+
+def test_a_control_list_folder_of_ones_own(tmp_path: Path) -> None:
+    """--controls (or INTERDICT_CONTROLS) replaces the bundled lists, and is validated too."""
+    import shutil
+
+    folder = tmp_path / "controls"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls", folder)
+    entries = folder / "entries" / "2B-machine-tools.yaml"
+    entries.write_text(
+        entries.read_text().replace(
+            'value: 5, label: "milling, five', 'value: 6, label: "milling, five'
+        )
+    )
+    args = ["classify", str(FS1), "--json", "--controls", str(folder)]
+    out = json.loads(runner.invoke(app, args).output)
+    assert [e["id"] for e in out["entries"]] == ["2B201"]  # still two rotary axes
+    (rules := folder / "rules" / "us.yaml").unlink()
+    only_eu = runner.invoke(
+        app, ["determine", "--item", str(FS1), "--destination", "IR", "--controls", str(folder)]
+    )
+    assert only_eu.exit_code == 2 and "no US rule book" in only_eu.output
+    assert not rules.exists()
+    entries.write_text("entries: [{id: 2B001}]\n")
+    broken = runner.invoke(app, ["controls", "list"], env={"INTERDICT_CONTROLS": str(folder)})
+    assert broken.exit_code == 2
+    assert "2B-machine-tools.yaml: entries[0] 2B001: title" in broken.output

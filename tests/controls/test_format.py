@@ -8,7 +8,7 @@ import pytest
 
 from interdict.controls.classify import classify
 from interdict.controls.entries import ControlList, ControlListError, load_control_list
-from interdict.controls.items import read_item
+from interdict.controls.items import ItemError, read_item
 
 PARAMETERS = """
 parameters:
@@ -23,6 +23,10 @@ parameters:
     kind: quantity
     unit: mm
     description: the measured length L
+  cas_number:
+    kind: text
+    pattern: "[0-9]{2,7}-[0-9]{2}-[0-9]"
+    description: the chemical's CAS registry number
 """
 LISTS = """
 lists:
@@ -103,3 +107,33 @@ def test_bad_formulas_are_refused(tmp_path: Path, value: str, message: str) -> N
 def test_an_entry_number_without_a_regime_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ControlListError, match="no regime uses the digit 9"):
         _write(tmp_path, ENTRY.replace("2B206", "2B906"))
+
+
+CHEMICAL = (
+    ENTRY
+    + """
+  - id: 1C350
+    title: a chemical entry written for this test, listed by CAS number
+    criteria: {param: cas_number, op: in, value: ["64-17-5", "67-56-1"]}
+    jurisdictions:
+      EU: {list: test-list, reference: 1C350}
+    sources: [{url: "https://example.org/1C350", supports: the test entry}]
+"""
+)
+
+
+@pytest.mark.parametrize(("cas", "listed"), [("64-17-5", True), ("67-63-0", False)])
+def test_text_parameters_match_identifiers(tmp_path: Path, cas: str, listed: bool) -> None:
+    controls = _write(tmp_path, CHEMICAL)
+    item = read_item({"name": "solvent", "parameters": {"cas_number": cas}}, controls.vocabulary)
+    result = classify(item, controls, "EU")
+    assert ("1C350" in {d.entry.id for d in result.matches}) is listed
+    assert controls.entries["1C350"].regime == "AG"
+
+
+def test_text_values_must_have_the_declared_form(tmp_path: Path) -> None:
+    controls = _write(tmp_path, CHEMICAL)
+    with pytest.raises(ItemError, match=r"cas_number: 'ethanol' does not have the form"):
+        read_item({"name": "x", "parameters": {"cas_number": "ethanol"}}, controls.vocabulary)
+    with pytest.raises(ControlListError, match="does not have the form"):
+        _write(tmp_path / "bad", CHEMICAL.replace('"67-56-1"', '"methanol"'))
