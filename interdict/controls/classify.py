@@ -44,10 +44,11 @@ def classify(
     near: list[Decision] = []
     excluded: list[Decision] = []
     undetermined: list[Decision] = []
+    memo = _Memo(item, jurisdiction)
     for entry in controls.leaves():
         if jurisdiction not in entry.spec.jurisdictions:
             continue
-        decision = _decide(item, controls, entry, jurisdiction)
+        decision = _decide(memo, controls, entry)
         truth = decision.verdict.truth
         if decision.excluded_by is not None:
             excluded.append(decision)
@@ -80,21 +81,44 @@ def _precedence(matches: list[Decision]) -> tuple[Decision, ...]:
     return tuple(kept.values())
 
 
-def _decide(
-    item: Item, controls: ControlList, entry: Entry, jurisdiction: Jurisdiction
-) -> Decision:
+class _Memo:
+    """Each entry's own criteria and exclusions, evaluated once per item.
+
+    Siblings share ancestors (every 2B001 leaf repeats the 2B001 chapeau), so
+    without it the chapeau would be evaluated once per leaf.
+    """
+
+    def __init__(self, item: Item, jurisdiction: Jurisdiction) -> None:
+        self.item = item
+        self.jurisdiction = jurisdiction
+        self._own: dict[str, Verdict | None] = {}
+        self._excluded: dict[tuple[str, int], Verdict] = {}
+
+    def own(self, entry: Entry) -> Verdict | None:
+        if entry.id not in self._own:
+            node = entry.criteria.get(self.jurisdiction, entry.criteria.get("EU"))
+            self._own[entry.id] = (
+                None if node is None else node.evaluate(self.item.values, "", entry.id)
+            )
+        return self._own[entry.id]
+
+    def exclusion(self, entry: Entry, index: int) -> Verdict:
+        key = (entry.id, index)
+        if key not in self._excluded:
+            exclusion = entry.exclusions[index]
+            self._excluded[key] = exclusion.criteria.evaluate(self.item.values, "", exclusion.ref)
+        return self._excluded[key]
+
+
+def _decide(memo: _Memo, controls: ControlList, entry: Entry) -> Decision:
     lineage = controls.lineage(entry.id)
-    verdicts = [
-        node.evaluate(item.values, "", _label(ancestor))
-        for ancestor in lineage
-        if (node := ancestor.criteria.get(jurisdiction, ancestor.criteria.get("EU"))) is not None
-    ]
+    verdicts = [v for ancestor in lineage if (v := memo.own(ancestor)) is not None]
     verdict = combine("all", verdicts) if verdicts else Verdict(None, (), ())
     if verdict.truth is False:
         return Decision(entry, verdict)
     for ancestor in lineage:
-        for exclusion in ancestor.exclusions:
-            outcome = exclusion.criteria.evaluate(item.values, "", exclusion.ref)
+        for index, exclusion in enumerate(ancestor.exclusions):
+            outcome = memo.exclusion(ancestor, index)
             if outcome.truth is True:
                 return Decision(entry, verdict, exclusion, outcome)
             if outcome.truth is None and verdict.truth is True:
@@ -102,10 +126,6 @@ def _decide(
                 undecided = Verdict(None, verdict.decisive, outcome.undecided)
                 return Decision(entry, undecided, None, outcome)
     return Decision(entry, verdict)
-
-
-def _label(entry: Entry) -> str:
-    return entry.id
 
 
 def missing_parameters(result: Classification) -> dict[str, list[tuple[str, Comparison]]]:
