@@ -49,6 +49,8 @@ def classify(
         if jurisdiction not in entry.spec.jurisdictions:
             continue
         decision = _decide(memo, controls, entry)
+        if decision is None:
+            continue
         truth = decision.verdict.truth
         if decision.excluded_by is not None:
             excluded.append(decision)
@@ -59,11 +61,16 @@ def classify(
         elif decision.verdict.cost <= NEAR_MISS_COST:
             near.append(decision)
     return Classification(
-        item, jurisdiction, _precedence(matches), tuple(near), tuple(excluded), tuple(undetermined)
+        item,
+        jurisdiction,
+        _precedence(matches, controls),
+        tuple(near),
+        tuple(excluded),
+        tuple(undetermined),
     )
 
 
-def _precedence(matches: list[Decision]) -> tuple[Decision, ...]:
+def _precedence(matches: list[Decision], controls: ControlList) -> tuple[Decision, ...]:
     """Fold an "other than those in 2B001" entry into the 2B001 match that takes precedence.
 
     The item is then listed once, under the entry the regulation puts it in,
@@ -72,7 +79,8 @@ def _precedence(matches: list[Decision]) -> tuple[Decision, ...]:
     """
     kept: dict[str, Decision] = {d.entry.id: d for d in matches}
     for decision in matches:
-        for root in decision.entry.spec.other_than:
+        lineage = controls.lineage(decision.entry.id)
+        for root in dict.fromkeys(r for a in lineage for r in a.spec.other_than):
             winners = [i for i in kept if i == root or i.startswith(root + ".")]
             if winners and decision.entry.id in kept:
                 del kept[decision.entry.id]
@@ -110,22 +118,33 @@ class _Memo:
         return self._excluded[key]
 
 
-def _decide(memo: _Memo, controls: ControlList, entry: Entry) -> Decision:
+def _decide(memo: _Memo, controls: ControlList, entry: Entry) -> Decision | None:
+    """The entry's verdict after every note that can exclude the item.
+
+    All exclusions are looked at, in any order: a true one wins; undecided
+    ones become questions whenever the entry could still apply.  An entry the
+    item fails anyway and a note excludes is no near miss; it is dropped.
+    """
     lineage = controls.lineage(entry.id)
     verdicts = [v for ancestor in lineage if (v := memo.own(ancestor)) is not None]
     verdict = combine("all", verdicts) if verdicts else Verdict(None, (), ())
+    outcomes = [
+        (exclusion, memo.exclusion(ancestor, index))
+        for ancestor in lineage
+        for index, exclusion in enumerate(ancestor.exclusions)
+    ]
+    for exclusion, outcome in outcomes:
+        if outcome.truth is True:
+            return None if verdict.truth is False else Decision(entry, verdict, exclusion, outcome)
     if verdict.truth is False:
         return Decision(entry, verdict)
-    for ancestor in lineage:
-        for index, exclusion in enumerate(ancestor.exclusions):
-            outcome = memo.exclusion(ancestor, index)
-            if outcome.truth is True:
-                return Decision(entry, verdict, exclusion, outcome)
-            if outcome.truth is None and verdict.truth is True:
-                # Matched, but a note that would take it out cannot be ruled out.
-                undecided = Verdict(None, verdict.decisive, outcome.undecided)
-                return Decision(entry, undecided, None, outcome)
-    return Decision(entry, verdict)
+    questions = tuple(
+        c for _, outcome in outcomes if outcome.truth is None for c in outcome.undecided
+    )
+    if not questions:
+        return Decision(entry, verdict)
+    # The entry holds or may hold, but a note that would take it out cannot be ruled out.
+    return Decision(entry, Verdict(None, verdict.decisive, verdict.undecided + questions))
 
 
 def missing_parameters(result: Classification) -> dict[str, list[tuple[str, Comparison]]]:

@@ -20,6 +20,7 @@ from interdict.controls.items import ItemError, load_item
 from interdict.controls.outputs import (
     ClassifyOutput,
     DetermineOutput,
+    JurisdictionError,
     classify_output,
     determination_out,
 )
@@ -110,11 +111,7 @@ def determine_command(
     """Decide what exporting the item to a destination needs, with its legal basis."""
     code = destination.strip().upper()
     territory = get_territory(code.lower()) if len(code) == 2 else None
-    if (
-        territory is None
-        or territory.is_historical
-        or not (territory.is_country or territory.parent is not None)
-    ):
+    if territory is None or territory.is_historical or code in ("ZZ", "EU"):
         raise _fail(f"--destination: unknown country code {destination!r}; use ISO 3166-1, e.g. IR")
     controls, books = _catalogue(controls_folder)
     try:
@@ -129,32 +126,40 @@ def determine_command(
     chosen: list[Jurisdiction] = (
         [j.value for j in jurisdiction] if jurisdiction else list(JURISDICTIONS)
     )
-    determinations = []
+    determinations, errors = [], []
     for name in dict.fromkeys(chosen):
-        result = classify(loaded, controls, name)
-        ids = [d.entry.id for d in result.matches]
         if name not in books:
-            raise _fail(f"no {name} rule book in the control-list folder")
+            errors.append(JurisdictionError(jurisdiction=name, reason="no rule book for it"))
+            continue
+        result = classify(loaded, controls, name)
         try:
             det = determine(result, controls, books[name], request)
         except DeterminationError as error:
-            raise _fail(str(error)) from error
-        determinations.append(determination_out(det, books[name], ids))
+            errors.append(JurisdictionError(jurisdiction=name, reason=str(error)))
+            continue
+        determinations.append(determination_out(det, books[name], result))
     output = DetermineOutput(
         item=loaded.name,
         destination=code,
         end_use=sorted(request.end_uses),
         end_user=sorted(request.end_users),
         determinations=determinations,
+        errors=errors,
     )
     if as_json:
         typer.echo(output.model_dump_json(indent=2))
     else:
         _print_determination(output, Console())
+    for failed in errors:
+        typer.echo(f"error: {failed.jurisdiction}: {failed.reason}", err=True)
+    if errors:
+        raise typer.Exit(2)
 
 
 def _print_classification(out: ClassifyOutput, console: Console) -> None:
     console.print(f"[bold]{out.item}[/] ({out.jurisdiction} list): {out.message}")
+    for assumption in out.assumptions:
+        console.print(f"  assumed: {assumption}", markup=False)
     for entry in out.entries:
         console.print(f"\n[bold green]{entry.id}[/] {entry.title} — origin {entry.regime_name}")
         if entry.also_meets:
@@ -193,8 +198,13 @@ def _print_determination(out: DetermineOutput, console: Console) -> None:
         outcome = det.outcome + (
             f" ({det.general_authorisation})" if det.general_authorisation else ""
         )
+        if not det.decided:
+            outcome += f" (undecided; could be {det.otherwise})"
         basis = "\n".join(f"{b.provision} — {b.instrument}" for b in det.legal_basis)
-        table.add_row(det.jurisdiction, outcome, ", ".join(det.entries) or "not listed", basis)
+        entries = ", ".join(det.entries) or "not listed"
+        if det.undetermined_entries:
+            entries += f"; undecided: {', '.join(det.undetermined_entries)}"
+        table.add_row(det.jurisdiction, outcome, entries, basis)
     console.print(table)
     for det in out.determinations:
         for rule in det.decided_by + det.also_applies:

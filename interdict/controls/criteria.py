@@ -99,7 +99,11 @@ class Test:
         if isinstance(threshold, Scaled):
             threshold = threshold.resolve(values)  # type: ignore[assignment]
         truth: Truth = None if value is None or threshold is None else self._truth(value, threshold)
-        return _atom(self, prefix + self.parameter, value, truth, self.label or label)
+        path = prefix + self.parameter
+        if value is not None and threshold is None and isinstance(self.threshold, Scaled):
+            path = prefix + self.threshold.driver  # the formula's driver is what is missing
+        far = _factor(value, self.op, threshold) if truth is False else None
+        return _atom(self, path, value, truth, self.label or label, far)
 
     def describe(self, depth: int = 0) -> list[str]:
         tag = f"  [{self.label}]" if self.label else ""
@@ -143,7 +147,8 @@ class Negation:
     def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
         inner = self.child.evaluate(values, prefix, self.label or label)
         truth = None if inner.truth is None else not inner.truth
-        return Verdict(truth, inner.decisive, inner.undecided, 0.0 if truth else math.inf)
+        cost = 0.0 if truth else (1.0 if truth is None else math.inf)
+        return Verdict(truth, inner.decisive, inner.undecided, cost)
 
     def describe(self, depth: int = 0) -> list[str]:
         tag = f"  [{self.label}]" if self.label else ""
@@ -168,7 +173,7 @@ class Each:
         if not records:
             what = f"{self.collection}[{self.name}]" if self.name else self.collection
             missing = Comparison(what, "given", "present", None, None, inner, numeric=False)
-            return Verdict(None, (missing,), (missing,))
+            return Verdict(None, (missing,), (missing,), 1.0)
         verdicts = [
             self.where.evaluate(r.values, f"{prefix}{self.collection}[{r.name}].", inner)
             for r in records
@@ -185,15 +190,34 @@ class Each:
 Node = Test | Group | Negation | Each
 
 
-def _atom(test: Test, path: str, value: Any, truth: Truth, label: str | None) -> Verdict:
+NEAR_FACTOR = Decimal(4)
+"""A failed numeric test is *near* when the value is within this factor of the threshold."""
+
+
+def _factor(value: Any, op: str, threshold: Any) -> Decimal | None:
+    """How many times too large (for <, <=) or too small (for >, >=) the value is."""
+    if not isinstance(value, Interval) or not isinstance(threshold, Decimal):
+        return None
+    if op in ("<", "<=") and value.low is not None and threshold > 0:
+        return value.low / threshold
+    if op in (">", ">=") and value.high is not None and value.high > 0:
+        return threshold / value.high
+    return None
+
+
+def _atom(
+    test: Test, path: str, value: Any, truth: Truth, label: str | None, far: Decimal | None
+) -> Verdict:
     numeric = test.op in ORDER_OPS
     shown = None if value is None else _show(value, test.spec)
     comparison = Comparison(path, test.op, test.shown, shown, truth, label, numeric)
     if truth is None:
-        return Verdict(None, (comparison,), (comparison,))
+        # Unknown may turn out false: it counts against calling a false entry "near".
+        return Verdict(None, (comparison,), (comparison,), 1.0)
     if truth:
         return Verdict(True, (comparison,), ())
-    return Verdict(False, (comparison,), (), 1.0 if numeric else math.inf, (comparison,))
+    near = numeric and far is not None and far <= NEAR_FACTOR
+    return Verdict(False, (comparison,), (), 1.0 if near else math.inf, (comparison,))
 
 
 def combine(mode: Quantifier, verdicts: list[Verdict]) -> Verdict:
@@ -258,7 +282,10 @@ def _parse_each(
     if extra:
         raise CriteriaError(path, f"unknown keys {sorted(extra)}")
     collection = raw["each"]
-    spec = vocabulary.get(collection) if within is None else None
+    name = raw.get("name")
+    if name is not None and not isinstance(name, str):
+        raise CriteriaError(f"{path}.name", "must be the record's name as text, e.g. X")
+    spec = vocabulary.get(collection) if within is None and isinstance(collection, str) else None
     if spec is None or spec.kind != "collection":
         raise CriteriaError(f"{path}.each", f"{collection!r} is not a collection parameter")
     quantifier = raw.get("quantifier", "any")
@@ -267,7 +294,7 @@ def _parse_each(
     if "where" not in raw:
         raise CriteriaError(path, "each needs a where")
     where = parse(raw["where"], vocabulary, f"{path}.where", collection)
-    return Each(collection, where, quantifier, raw.get("name"), label)
+    return Each(collection, where, quantifier, name, label)
 
 
 def _parse_test(
@@ -277,6 +304,8 @@ def _parse_test(
     if extra or "op" not in raw or "value" not in raw:
         raise CriteriaError(path, "a test has exactly param, op and value (and an optional label)")
     name, op, value = raw["param"], raw["op"], raw["value"]
+    if not isinstance(name, str):
+        raise CriteriaError(f"{path}.param", "must be a parameter name")
     spec = vocabulary.get(name, within)
     if spec is None:
         where = f" of {within}" if within else ""

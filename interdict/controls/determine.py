@@ -5,14 +5,20 @@ most severe of them, except that a general authorisation stands in for the
 licence rules it names in ``satisfies`` when nothing else fired.  So a
 denial lists every basis at once (the UN ban and the EU regulation and the
 catch-all), which is what a written refusal has to cite.
+
+Missing facts never make an export look freer than it may be.  When an
+entry or a rule's test is undecided, the rules run twice: once as if every
+undecided test failed, once as if it held.  If the two agree, that is the
+answer; if not, the stricter outcome is given, marked undecided, with the
+parameters that would settle it and the outcome they could lead to.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
 
-from interdict.controls.classify import Classification
+from interdict.controls.classify import Classification, missing_parameters
+from interdict.controls.criteria import Comparison
 from interdict.controls.entries import ControlList, Jurisdiction
 from interdict.controls.rules import SEVERITY, Outcome, Rules, RuleSpec
 
@@ -43,144 +49,210 @@ class Determination:
     also_fired: tuple[Firing, ...]
     caveats: tuple[str, ...] = field(default=())
     memberships: tuple[str, ...] = field(default=())
+    decided: bool = True
+    depends_on: tuple[str, ...] = ()
+    otherwise: Outcome | None = None
 
 
 def determine(
     result: Classification, controls: ControlList, rules: Rules, request: Request
 ) -> Determination:
-    fired = [
-        f for rule in rules.book.rules if (f := _fires(rule, result, controls, rules, request))
-    ]
-    prohibitions = [f for f in fired if f.rule.outcome == "prohibited"]
-    licences = [f for f in fired if f.rule.outcome == "licence_required"]
-    generals = [f for f in fired if f.rule.outcome == "general_authorisation"]
-    clear = [f for f in fired if f.rule.outcome == "no_licence_required"]
-    caveats = tuple(
-        dict.fromkeys([*(c for f in fired for c in f.rule.caveats), *_footnotes(rules, request)])
+    settled = _Pass(result, controls, rules, request, assume=False)
+    first = settled.decide()
+    if not settled.undecided and not result.undetermined:
+        return first
+    pessimistic = replace(result, matches=result.matches + result.undetermined, undetermined=())
+    worst = _Pass(pessimistic, controls, rules, request, assume=True).decide()
+    if SEVERITY[worst.outcome] <= SEVERITY[first.outcome]:
+        return first
+    missing = sorted({*missing_parameters(result), *(c.parameter for c in settled.undecided)})
+    note = (
+        f"Undecided: the parameters {', '.join(missing)} are not stated; this is the strictest "
+        f"outcome they could lead to, and with them it could be {first.outcome}."
     )
-    memberships = tuple(
-        s.title for s in rules.book.country_sets.values() if request.destination in s.countries
-    )
-    made = partial(_made, result, fired=fired, caveats=caveats, memberships=memberships)
-    if prohibitions:
-        return made("prohibited", None, prohibitions)
-    if licences:
-        needed = {f.rule.id for f in licences}
-        for general in generals:
-            if needed <= set(general.rule.satisfies):
-                decisive = [general, *licences]
-                auth = general.rule.authorisation
-                return made("general_authorisation", auth, decisive)
-        return made("licence_required", None, licences)
-    if not clear:
-        raise DeterminationError(
-            f"{result.jurisdiction}: no bundled rule decides an export to {request.destination}"
-        )
-    return made("no_licence_required", None, clear)
-
-
-def _made(
-    result: Classification,
-    outcome: Outcome,
-    authorisation: str | None,
-    decisive: list[Firing],
-    *,
-    fired: list[Firing],
-    caveats: tuple[str, ...],
-    memberships: tuple[str, ...],
-) -> Determination:
-    ids = {f.rule.id for f in decisive}
-    others = tuple(f for f in fired if f.rule.id not in ids and SEVERITY[f.rule.outcome] > 0)
-    return Determination(
-        result.jurisdiction, outcome, authorisation, tuple(decisive), others, caveats, memberships
+    return replace(
+        worst,
+        decided=False,
+        depends_on=tuple(missing),
+        otherwise=first.outcome,
+        caveats=(note, *worst.caveats),
     )
 
 
-def _fires(
-    rule: RuleSpec, result: Classification, controls: ControlList, rules: Rules, request: Request
-) -> Firing | None:
-    when, book = rule.when, rules.book
-    because: list[str] = []
-    dest = request.destination
-    if when.destinations and dest not in when.destinations:
-        return None
-    if when.destinations:
-        because.append(f"destination {dest}")
-    if when.destination_set is not None:
-        members = book.country_sets[when.destination_set]
-        if dest not in members.countries:
-            return None
-        because.append(f"{dest} is in {members.title}")
-    if when.outside_set is not None and dest in book.country_sets[when.outside_set].countries:
-        return None
-    matched = [d.entry for d in result.matches]
-    listed_ids = [e.id for e in matched] + [a for d in result.matches for a in d.also_meets]
-    if when.items == "listed" and not matched:
-        return None
-    if when.items == "unlisted" and matched:
-        return None
-    if when.items == "listed":
-        because.append(f"listed: {', '.join(listed_ids)}")
-    if when.regimes:
-        regimes = {controls.entries[i].regime for i in listed_ids}
-        hit = sorted(regimes & set(when.regimes))
-        if not hit:
-            return None
-        because.append(f"regime of origin {', '.join(hit)}")
-    if when.entries:
-        hits = [i for i in listed_ids if i.startswith(when.entries)]
-        if not hits:
-            return None
-        because.append(f"entries {', '.join(hits)}")
-    if when.item is not None:
-        verdict = rules.item_criteria[rule.id].evaluate(result.item.values, "", rule.id)
-        if verdict.truth is not True:
-            return None
-        because += [f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive]
-    if when.end_use or when.end_user:
-        flags = sorted(request.end_uses & set(when.end_use)) + sorted(
-            request.end_users & set(when.end_user)
-        )
-        if not flags:
-            return None
-        because.append(f"flagged: {', '.join(flags)}")
-    if when.no_end_use_flags and (request.end_uses or request.end_users):
-        return None
-    if when.chart:
-        marks = _chart_marks(result, controls, rules, dest)
-        if not marks:
-            return None
-        because.append(f"Country Chart marks {dest} for {', '.join(marks)}")
-    return Firing(rule, tuple(because))
+class _Pass:
+    """One run of the rule book over a classification, collecting undecided tests on the way."""
 
+    def __init__(
+        self,
+        result: Classification,
+        controls: ControlList,
+        rules: Rules,
+        request: Request,
+        *,
+        assume: bool,
+    ) -> None:
+        self.result, self.controls, self.rules, self.request = result, controls, rules, request
+        self.assume = assume
+        self.undecided: list[Comparison] = []
 
-def _footnotes(rules: Rules, request: Request) -> list[str]:
-    """The chart's footnotes on the destination's row: requirements the grid does not show."""
-    chart = rules.book.chart
-    row = None if chart is None else chart.rows.get(request.destination)
-    if chart is None or row is None:
-        return []
-    return [
-        f"Country Chart footnote {n} ({request.destination}): {chart.footnotes[n]}"
-        for n in row.footnotes
-    ]
+    def decide(self) -> Determination:
+        book = self.rules.book
+        fired = [f for rule in book.rules if (f := self._fires(rule))]
+        by = {o: [f for f in fired if f.rule.outcome == o] for o in SEVERITY}
+        caveats = [c for f in fired for c in f.rule.caveats]
+        caveats += self._footnotes() + self._unused_flags(fired)
+        dest = self.request.destination
+        memberships = tuple(s.title for s in book.country_sets.values() if dest in s.countries)
 
+        def made(outcome: Outcome, auth: str | None, decisive: list[Firing]) -> Determination:
+            ids = {f.rule.id for f in decisive}
+            others = tuple(
+                f for f in fired if f.rule.id not in ids and SEVERITY[f.rule.outcome] > 0
+            )
+            return Determination(
+                self.result.jurisdiction,
+                outcome,
+                auth,
+                tuple(decisive),
+                others,
+                tuple(dict.fromkeys(caveats)),
+                memberships,
+            )
 
-def _chart_marks(
-    result: Classification, controls: ControlList, rules: Rules, dest: str
-) -> list[str]:
-    chart = rules.book.chart
-    assert chart is not None  # checked at load
-    row = chart.rows.get(dest)
-    if row is None:
-        raise DeterminationError(
-            f"US: the bundled Commerce Country Chart has no row for {dest}; "
-            f"rows encoded: {', '.join(sorted(chart.rows))}"
-        )
-    reasons = {
-        r
-        for d in result.matches
-        if (v := d.entry.spec.jurisdictions.get("US")) is not None
-        for r in v.reasons
-    }
-    return sorted(r for r in reasons if r in row.columns)
+        if by["prohibited"]:
+            return made("prohibited", None, by["prohibited"])
+        licences = by["licence_required"]
+        if licences:
+            needed = {f.rule.id for f in licences}
+            for general in by["general_authorisation"]:
+                if needed <= set(general.rule.satisfies):
+                    return made(
+                        "general_authorisation", general.rule.authorisation, [general, *licences]
+                    )
+            return made("licence_required", None, licences)
+        if not by["no_licence_required"]:
+            raise DeterminationError(
+                f"{self.result.jurisdiction}: no bundled rule decides an export to {dest}"
+            )
+        return made("no_licence_required", None, by["no_licence_required"])
+
+    def _fires(self, rule: RuleSpec) -> Firing | None:
+        when, book, request = rule.when, self.rules.book, self.request
+        because: list[str] = []
+        dest = request.destination
+        if when.destinations and dest not in when.destinations:
+            return None
+        if when.destinations:
+            because.append(f"destination {dest}")
+        if when.destination_set is not None:
+            members = book.country_sets[when.destination_set]
+            if dest not in members.countries:
+                return None
+            because.append(f"{dest} is in {members.title}")
+        if when.outside_set is not None and dest in book.country_sets[when.outside_set].countries:
+            return None
+        listed_ids = self._listed()
+        if when.items == "listed" and not listed_ids:
+            return None
+        if when.items == "unlisted" and listed_ids:
+            return None
+        if when.items == "listed":
+            because.append(f"listed: {', '.join(listed_ids)}")
+        if when.regimes:
+            regimes = {self.controls.entries[i].regime for i in listed_ids}
+            hit = sorted(regimes & set(when.regimes))
+            if not hit:
+                return None
+            because.append(f"regime of origin {', '.join(hit)}")
+        if when.entries:
+            hits = [i for i in listed_ids if i.startswith(when.entries)]
+            if not hits:
+                return None
+            because.append(f"entries {', '.join(hits)}")
+        if when.item is not None:
+            verdict = self.rules.item_criteria[rule.id].evaluate(
+                self.result.item.values, "", rule.id
+            )
+            if verdict.truth is None:
+                self.undecided.extend(verdict.undecided)
+                if not self.assume:
+                    return None
+            elif not verdict.truth:
+                return None
+            because += [f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive]
+        flags = request.end_uses | request.end_users
+        if when.end_use_all and not set(when.end_use_all) <= request.end_uses:
+            return None
+        if when.end_use or when.end_user:
+            raised = sorted(flags & (set(when.end_use) | set(when.end_user)))
+            if not raised:
+                return None
+            because.append(f"flagged: {', '.join(sorted({*raised, *when.end_use_all}))}")
+        if when.no_end_use_flags and flags:
+            return None
+        if when.chart:
+            marks = self._chart_marks()
+            if not marks:
+                return None
+            because.append(f"Country Chart for {dest}: {', '.join(marks)}")
+        return Firing(rule, tuple(because))
+
+    def _listed(self) -> list[str]:
+        matches = self.result.matches
+        return [d.entry.id for d in matches] + [a for d in matches for a in d.also_meets]
+
+    def _chart_marks(self) -> list[str]:
+        chart = self.rules.book.chart
+        assert chart is not None  # checked at load
+        dest = self.request.destination
+        row = chart.rows.get(dest)
+        if row is None:
+            raise DeterminationError(
+                f"US: the bundled Commerce Country Chart has no row for {dest}; "
+                f"rows encoded: {', '.join(sorted(chart.rows))}"
+            )
+        if row.referral:
+            return [f"no grid, the chart refers to {row.referral}"]
+        return sorted(r for r in self._reasons() if r in row.columns)
+
+    def _reasons(self) -> set[str]:
+        """The item's reasons for control here, with conditional ones unless excepted."""
+        reasons: set[str] = set()
+        jurisdiction = self.result.jurisdiction
+        for entry_id in self._listed():
+            entry = self.controls.entries[entry_id]
+            version = entry.spec.jurisdictions.get(jurisdiction)
+            if version is None:
+                continue
+            reasons.update(version.reasons)
+            for conditional, unless in entry.reason_exceptions.get(jurisdiction, ()):
+                verdict = unless.evaluate(self.result.item.values, "", conditional.reason)
+                if verdict.truth is None:
+                    self.undecided.extend(verdict.undecided)
+                if verdict.truth is False or (verdict.truth is None and self.assume):
+                    reasons.add(conditional.reason)
+        return reasons
+
+    def _footnotes(self) -> list[str]:
+        """The chart's footnotes on the destination's row: requirements the grid does not show."""
+        chart = self.rules.book.chart
+        dest = self.request.destination
+        row = None if chart is None else chart.rows.get(dest)
+        if chart is None or row is None:
+            return []
+        return [f"Country Chart footnote {n} ({dest}): {chart.footnotes[n]}" for n in row.footnotes]
+
+    def _unused_flags(self, fired: list[Firing]) -> list[str]:
+        """A raised flag no fired rule used must not pass in silence."""
+        used = {
+            flag
+            for f in fired
+            for flag in (*f.rule.when.end_use, *f.rule.when.end_user, *f.rule.when.end_use_all)
+        }
+        raised = sorted((self.request.end_uses | self.request.end_users) - used)
+        jurisdiction = self.result.jurisdiction
+        return [
+            f"{flag} was flagged, but no encoded {jurisdiction} rule applies it to an export to "
+            f"{self.request.destination}; check the end-use and end-user controls by hand."
+            for flag in raised
+        ]

@@ -60,6 +60,16 @@ class Note(BaseModel):
     )
 
 
+class ConditionalReason(BaseModel):
+    """A reason for control that applies to the entry except for the items ``unless`` holds for."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reason: str
+    unless: dict[str, Any]
+    says: str = Field(min_length=3, description="the exception, in our words")
+
+
 class Version(BaseModel):
     """The entry in one jurisdiction: its list, its own number there, its reasons."""
 
@@ -68,6 +78,7 @@ class Version(BaseModel):
     list: str
     reference: str
     reasons: tuple[str, ...] = Field(default=(), description="US reasons for control, e.g. NS2")
+    conditional_reasons: tuple[ConditionalReason, ...] = ()
     criteria: dict[str, Any] | None = Field(
         default=None, description="replaces the entry's criteria where this jurisdiction differs"
     )
@@ -123,6 +134,7 @@ class Entry:
     regime_name: str
     criteria: dict[Jurisdiction, Node | None]
     exclusions: tuple[Exclusion, ...]
+    reason_exceptions: dict[Jurisdiction, tuple[tuple[ConditionalReason, Node], ...]]
 
     @property
     def id(self) -> str:
@@ -200,13 +212,20 @@ def _entry(
             for i, n in enumerate(spec.notes)
             if n.excludes is not None
         )
+        reason_exceptions = {
+            j: tuple(
+                (c, parse(c.unless, vocabulary, f"jurisdictions.{j}.conditional_reasons[{i}]"))
+                for i, c in enumerate(v.conditional_reasons)
+            )
+            for j, v in spec.jurisdictions.items()
+        }
     except CriteriaError as error:
         raise ControlListError(f"{where}: {error}") from error
     try:
         regime, regime_name = regime_of(spec.id)
     except ValueError as error:
         raise ControlListError(f"{where}: {error}") from error
-    return Entry(spec, regime, regime_name, criteria, exclusions)
+    return Entry(spec, regime, regime_name, criteria, exclusions, reason_exceptions)
 
 
 def _yaml(path: Path) -> Any:

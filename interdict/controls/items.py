@@ -48,6 +48,8 @@ def load_item(path: Path, vocabulary: Vocabulary) -> Item:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ItemError(source, "(file)", f"cannot be read: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ItemError(source, "(file)", f"not UTF-8 text (byte {error.start})") from error
     try:
         raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as error:
@@ -121,10 +123,14 @@ def _quantity(raw: Any, unit: str, field: str, source: str) -> Interval:
     if not isinstance(raw, str):
         raise ItemError(source, field, f"give a unit, e.g. '{raw} {unit}'")
     op, first, second = split_bound(raw)
+    if op is not None and ".." in first:
+        raise ItemError(source, field, "write either a bound ('< 1 m') or a range ('0.5 .. 0.9 m')")
     try:
         if second is not None:
             high, high_unit = parse_magnitude(second)
             low, low_unit = parse_magnitude(first)
+            if not high_unit:
+                raise ItemError(source, field, f"give the range a unit, e.g. '{raw} {unit}'")
             low_value = to_unit(low, low_unit or high_unit, unit)
             high_value = to_unit(high, high_unit, unit)
             if low_value > high_value:
@@ -147,7 +153,13 @@ def _count(raw: Any, field: str, source: str) -> Interval:
     if isinstance(raw, str):
         op, first, second = split_bound(raw)
         if op is not None and second is None and first.strip().isdigit():
-            return bounded(op, Decimal(first.strip()))
+            # Counts are whole: "> 4" is ">= 5", so a bound decides what it can.
+            number = Decimal(first.strip())
+            tightened = {">": (">=", number + 1), "<": ("<=", number - 1)}
+            op, number = tightened.get(op, (op, number))
+            if number < 0:
+                raise ItemError(source, field, "a count cannot be negative")
+            return bounded(op, number)
     raise ItemError(source, field, "a count is a whole number, or a bound such as '>= 5'")
 
 

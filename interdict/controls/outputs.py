@@ -110,6 +110,12 @@ class DeterminationOut(BaseModel):
     jurisdiction: str
     outcome: Outcome
     general_authorisation: str | None = Field(description="its name, when the outcome is one")
+    decided: bool = Field(
+        description="false when unstated parameters could change the outcome; the outcome is then "
+        "the strictest they could lead to"
+    )
+    otherwise: Outcome | None = Field(description="the outcome if the undecided tests fail")
+    depends_on: list[str] = Field(description="the parameters that would settle an undecided one")
     legal_basis: list[BasisOut]
     decided_by: list[RuleOut]
     also_applies: list[RuleOut]
@@ -119,6 +125,14 @@ class DeterminationOut(BaseModel):
     )
     rules_checked_on: str
     entries: list[str] = Field(description="the entries the item falls under in this jurisdiction")
+    undetermined_entries: list[str] = Field(
+        description="entries the item may fall under, depending on unstated parameters"
+    )
+
+
+class JurisdictionError(BaseModel):
+    jurisdiction: str
+    reason: str
 
 
 class DetermineOutput(BaseModel):
@@ -129,6 +143,9 @@ class DetermineOutput(BaseModel):
     end_use: list[str]
     end_user: list[str]
     determinations: list[DeterminationOut]
+    errors: list[JurisdictionError] = Field(
+        default_factory=list, description="jurisdictions that could not be decided, and why"
+    )
 
 
 def comparison_out(c: Comparison) -> ComparisonOut:
@@ -231,7 +248,7 @@ def _entry_out(decision: Decision, controls: ControlList) -> EntryOut:
     )
 
 
-def determination_out(det: Determination, rules: Rules, entries: list[str]) -> DeterminationOut:
+def determination_out(det: Determination, rules: Rules, result: Classification) -> DeterminationOut:
     book = rules.book
     decisive = list(det.decisive)
     bases = [
@@ -248,13 +265,17 @@ def determination_out(det: Determination, rules: Rules, entries: list[str]) -> D
         jurisdiction=det.jurisdiction,
         outcome=det.outcome,
         general_authorisation=det.authorisation,
+        decided=det.decided,
+        otherwise=det.otherwise,
+        depends_on=list(det.depends_on),
         legal_basis=bases,
         decided_by=[_rule_out(f) for f in decisive],
         also_applies=[_rule_out(f) for f in det.also_fired],
         caveats=list(det.caveats),
         destination_in=list(det.memberships),
         rules_checked_on=book.checked_on.isoformat(),
-        entries=entries,
+        entries=[d.entry.id for d in result.matches],
+        undetermined_entries=[d.entry.id for d in result.undetermined],
     )
 
 

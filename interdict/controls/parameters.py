@@ -50,7 +50,10 @@ class Parameter(BaseModel):
         if self.pattern is not None:
             if self.kind != "text":
                 raise ValueError("only a text parameter has a pattern")
-            re.compile(self.pattern)
+            try:
+                re.compile(self.pattern)
+            except re.error as error:
+                raise ValueError(f"pattern {self.pattern!r} is not a regular expression") from error
         if self.kind == "collection":
             if not self.fields:
                 raise ValueError("a collection needs its fields")

@@ -77,6 +77,9 @@ class When(BaseModel):
         default=None, description="criteria over the item's parameters"
     )
     end_use: tuple[EndUse, ...] = Field(default=(), description="fires if any of these is flagged")
+    end_use_all: tuple[EndUse, ...] = Field(
+        default=(), description="fires only if all of these are flagged as well"
+    )
     end_user: tuple[EndUser, ...] = ()
     no_end_use_flags: bool = Field(
         default=False, description="only when no end-use or end-user flag is raised"

@@ -36,12 +36,24 @@ def registry() -> pint.UnitRegistry[Decimal]:
     return units
 
 
+_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+$")
+
+
 def parse_magnitude(text: str) -> tuple[Decimal, str]:
-    """Split "0,9 µm" into (Decimal("0.9"), "µm"); the list writes decimal commas."""
+    """Split "0,9 µm" into (Decimal("0.9"), "µm"); the list writes decimal commas.
+
+    "1,500" could be one and a half or fifteen hundred; guessing would move a
+    value a thousandfold across a threshold, so such a number is refused.
+    """
     found = _NUMBER.match(text)
     if found is None:
         raise UnitError(f"{text!r} does not start with a number")
     number, unit = found.groups()
+    if _GROUPED.match(number) or ("," in number and "." in number):
+        raise UnitError(
+            f"{number!r} is ambiguous: write it without a thousands separator, "
+            "with a decimal point (1500 or 1.5)"
+        )
     try:
         return Decimal(number.replace(",", ".")), unit
     except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
@@ -49,8 +61,10 @@ def parse_magnitude(text: str) -> tuple[Decimal, str]:
 
 
 def to_unit(magnitude: Decimal, unit: str, target: str) -> Decimal:
-    """``magnitude unit`` expressed in ``target``, rounded to SIGNIFICANT digits."""
+    """``magnitude unit`` expressed in ``target``; a converted value is rounded to SIGNIFICANT."""
     scale, offset = _conversion(unit, target)
+    if scale == 1 and offset == 0:
+        return magnitude
     return round_significant(magnitude * scale + offset)
 
 
@@ -69,6 +83,8 @@ def _conversion(unit: str, target: str) -> tuple[Decimal, Decimal]:
         raise UnitError(f"unknown unit {unit!r}") from error
     except pint.errors.DimensionalityError as error:
         raise UnitError(f"{unit or 'a bare number'!r} cannot be converted to {target!r}") from error
+    except Exception as error:  # pint's parser raises many kinds on malformed unit text
+        raise UnitError(f"{unit!r} is not a unit pint can read ({type(error).__name__})") from error
     return Decimal(one) - Decimal(zero), Decimal(zero)
 
 
@@ -83,7 +99,7 @@ def check_unit(unit: str) -> None:
     """Refuse a unit pint does not know, at data-load time rather than at first use."""
     try:
         registry().Unit(unit)
-    except (pint.errors.UndefinedUnitError, ValueError, AttributeError) as error:
+    except Exception as error:  # pint's parser raises many kinds on malformed unit text
         raise UnitError(f"unknown unit {unit!r}") from error
 
 

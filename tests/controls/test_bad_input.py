@@ -99,6 +99,12 @@ def _copy(tmp_path: Path) -> Path:
             "2B001.a: jurisdictions.EU.list",
         ),
         ("  - id: 2B001.a\n", "  - id: 2B001.z.9\n", "its parent 2B001.z is not encoded"),
+        ("name: X\n", "name: 7\n", "must be the record's name as text"),
+        (
+            '{param: travel, op: ">", value: 2 m}',
+            '{param: [travel], op: ">", value: 2 m}',
+            "must be a parameter name",
+        ),
     ],
 )
 def test_bad_entries_are_refused_naming_entry_and_field(
@@ -143,3 +149,14 @@ def test_every_bundled_entry_cites_a_source_and_a_regime(controls: ControlList) 
     assert regime_of("0B001")[0] == "NSG"
     with pytest.raises(ValueError, match="not an Annex I number"):
         regime_of("2X001")
+
+
+def test_a_bad_pattern_in_the_vocabulary_is_refused(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    vocabulary = folder / "parameters.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text()
+        + "  odd:\n    kind: text\n    pattern: '([0-9'\n    description: a broken pattern\n"
+    )
+    with pytest.raises(ControlListError, match="is not a regular expression"):
+        load(folder)

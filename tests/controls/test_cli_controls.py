@@ -79,6 +79,13 @@ def test_bad_arguments_exit_2_with_the_reason(tmp_path: Path) -> None:
     )
     assert no_row.exit_code == 2
     assert "no row for HK" in no_row.output
+    both = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "HK", "--json"])
+    assert both.exit_code == 2
+    out = json.loads(both.output[: both.output.rindex("}") + 1])
+    assert [d["jurisdiction"] for d in out["determinations"]] == ["EU"]
+    assert out["errors"][0]["jurisdiction"] == "US"
+    palestine = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "PS"])
+    assert palestine.exit_code in (0, 2) and "unknown country code" not in palestine.output
     historical = runner.invoke(app, ["determine", "--item", str(FS1), "--destination", "SU"])
     assert historical.exit_code == 2
 
@@ -137,7 +144,8 @@ def test_a_control_list_folder_of_ones_own(tmp_path: Path) -> None:
     only_eu = runner.invoke(
         app, ["determine", "--item", str(FS1), "--destination", "IR", "--controls", str(folder)]
     )
-    assert only_eu.exit_code == 2 and "no US rule book" in only_eu.output
+    assert only_eu.exit_code == 2 and "error: US: no rule book for it" in only_eu.output
+    assert "prohibited" in only_eu.output  # the EU answer is still given
     assert not rules.exists()
     entries.write_text("entries: [{id: 2B001}]\n")
     broken = runner.invoke(app, ["controls", "list"], env={"INTERDICT_CONTROLS": str(folder)})

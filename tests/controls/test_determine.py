@@ -51,6 +51,7 @@ UNLISTED = {
     "name": "lathe for wood",
     "parameters": {
         "item_type": "equipment",
+        "component_kind": "machine_tool",
         "machining_functions": ["turning"],
         "numerical_control": False,
         "workpiece_materials": ["other"],

@@ -1,0 +1,199 @@
+"""Cases a review found: undecided inputs, referral rows, ambiguous numbers, flags, exceptions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from control_items import FS1, item_with, matched, run
+from typer.testing import CliRunner
+
+from interdict.cli import app
+from interdict.controls.catalogue import bundled
+from interdict.controls.classify import classify, missing_parameters
+from interdict.controls.determine import Determination, Request, determine
+from interdict.controls.entries import ControlList
+from interdict.controls.items import ItemError, load_item, read_item
+
+runner = CliRunner()
+
+
+def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Determination:
+    controls, books = bundled()
+    item = (
+        read_item(raw, controls.vocabulary)
+        if isinstance(raw, dict)
+        else load_item(raw, controls.vocabulary)
+    )
+    result = classify(item, controls, jurisdiction)  # type: ignore[arg-type]
+    request = Request(
+        destination, frozenset(flags.get("end_use", ())), frozenset(flags.get("end_user", ()))
+    )
+    return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]
+
+
+def axes(travel: str, upr: str, accuracy: str | None = None) -> list[dict[str, str]]:
+    axis = {"name": "X", "travel": travel, "unidirectional_positioning_repeatability": upr}
+    return [axis | ({"positioning_accuracy": accuracy} if accuracy else {})]
+
+
+def test_missing_facts_never_make_an_export_look_free() -> None:
+    raw = item_with(special_purpose_limited_to=None, linear_axes=axes("0.5 m", "0.5 µm", "3 µm"))
+    for jurisdiction in ("EU", "US"):
+        det = decide(raw, "CN", jurisdiction)
+        assert det.outcome == "licence_required"
+        assert not det.decided
+        assert det.otherwise == "no_licence_required"
+        assert "special_purpose_limited_to" in det.depends_on
+        assert det.caveats[0].startswith("Undecided:")
+    stated = decide(item_with(linear_axes=axes("0.5 m", "0.5 µm", "3 µm")), "CN", "EU")
+    assert stated.decided and stated.outcome == "licence_required"
+
+
+def test_an_undecided_rule_test_is_decided_pessimistically() -> None:
+    raw = {
+        "name": "lathe",
+        "parameters": {"component_kind": "machine_tool", "numerical_control": False},
+    }
+    det = decide(raw, "KP", "EU")
+    assert (det.outcome, det.decided) == ("prohibited", False)
+    assert "industrial_machinery" in det.depends_on
+
+
+def test_cuba_needs_a_licence_for_listed_items() -> None:
+    det = decide(FS1, "CU", "US")
+    assert det.outcome == "licence_required"
+    assert {f.rule.id for f in det.decisive} == {"us-cuba", "us-country-chart"}
+    assert any("refers to see part 746" in b for f in det.decisive for b in f.because)
+
+
+@pytest.mark.parametrize("text", ["1,500 kN*s", "1,000.5 kN*s", "12,345 kN*s"])
+def test_thousands_separators_are_refused(controls: ControlList, text: str) -> None:
+    raw = {"name": "engine", "parameters": {"total_impulse_capacity": text}}
+    with pytest.raises(ItemError, match="ambiguous"):
+        read_item(raw, controls.vocabulary)
+
+
+def test_a_decimal_comma_is_still_read(controls: ControlList) -> None:
+    raw = {
+        "name": "injector",
+        "parameters": {
+            "component_kind": "liquid_propellant_injector",
+            "injector_orifice_diameter": "0,381 mm",
+        },
+    }
+    assert "9A006.g" in matched(run(controls, raw))
+
+
+def test_a_missile_class_propulsion_system_keeps_its_mtcr_origin(controls: ControlList) -> None:
+    raw = {
+        "name": "engine",
+        "parameters": {
+            "component_kind": "liquid_rocket_propulsion_system",
+            "incorporates_entries": ["9A006"],
+            "usable_in_missiles": True,
+            "total_impulse_capacity": "2 MN*s",
+            "system_range": "1000 km",
+        },
+    }
+    result = run(controls, raw)
+    (decision,) = result.matches
+    assert decision.entry.id == "9A005" and "9A105.a" in decision.also_meets
+    assert decide(raw, "IR", "EU").outcome == "prohibited"
+    assert decide(raw, "IR", "US").outcome == "prohibited"
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("3 µm/", "not a unit"),
+        ("3 (µm", "not a unit"),
+        ("3 .. 4", "give the range a unit"),
+        ("< 1 .. 2 m", "either a bound"),
+    ],
+)
+def test_malformed_quantities_are_item_errors(
+    controls: ControlList, value: str, reason: str
+) -> None:
+    raw = {"name": "x", "parameters": {"linear_axes": [{"name": "X", "travel": value}]}}
+    with pytest.raises(ItemError, match=reason):
+        read_item(raw, controls.vocabulary)
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    item = tmp_path / "latin1.yaml"
+    item.write_bytes(
+        "name: x\nparameters:\n  linear_axes: [{name: X, travel: 3 \xb5m}]\n".encode("latin-1")
+    )
+    result = runner.invoke(app, ["classify", str(item)])
+    assert result.exit_code == 2 and "not UTF-8" in result.output
+
+
+def test_count_bounds_are_whole_numbers(controls: ControlList) -> None:
+    assert "2B201" in matched(
+        run(controls, item_with(simultaneous_contouring_axes="> 4", contouring_rotary_axes=0))
+    )
+    undecided = run(
+        controls, item_with(simultaneous_contouring_axes="> 3", contouring_rotary_axes=0)
+    )
+    assert "2B201" in {d.entry.id for d in undecided.undetermined}
+
+
+def test_end_use_flags_cite_only_the_rules_they_trigger() -> None:
+    nuclear = decide(FS1, "FR", "US", end_use=["nuclear"])
+    assert {f.rule.id for f in nuclear.decisive} == {"us-nuclear-end-use"}
+    delivery = decide(FS1, "FR", "US", end_use=["missile", "nuclear"])
+    assert "us-missile-wmd-delivery" in {f.rule.id for f in delivery.decisive}
+    chem = decide(FS1, "FR", "US", end_use=["chemical_biological"])
+    assert chem.outcome == "no_licence_required"
+    assert any(c.startswith("chemical_biological was flagged") for c in chem.caveats)
+    sanctioned = decide(FS1, "RU", "US", end_user=["sanctioned"])
+    assert any(c.startswith("sanctioned was flagged") for c in sanctioned.caveats)
+
+
+@pytest.mark.parametrize(
+    ("diameter", "outcome", "decided"),
+    [
+        ("30 mm", "no_licence_required", True),
+        ("36 mm", "licence_required", True),
+        (None, "licence_required", False),
+    ],
+)
+def test_us_np_control_of_2b001_spares_small_lathes(
+    diameter: str | None, outcome: str, decided: bool
+) -> None:
+    """India is marked for NP1 but not NS2: only NP makes a 2B001 lathe need a licence there."""
+    raw = item_with(
+        machining_functions=["turning"],
+        simultaneous_contouring_axes=2,
+        contouring_rotary_axes=0,
+        maximum_workpiece_diameter=diameter,
+        bar_feed_through_only=False,
+        linear_axes=axes("0.5 m", "0.5 µm", "10 µm"),
+    )
+    det = decide(raw, "IN", "US")
+    assert (det.outcome, det.decided) == (outcome, decided)
+
+
+def test_an_excluded_item_is_no_near_miss(controls: ControlList) -> None:
+    gears = run(controls, item_with(special_purpose_limited_to="gears"))
+    assert "2B001.b.2" not in {d.entry.id for d in gears.near_misses}
+
+
+def test_a_far_miss_is_not_near_and_unknowns_block_near(controls: ControlList) -> None:
+    far = run(controls, item_with(linear_axes=axes("0.5 m", "300 µm")))
+    assert "2B001.b.2" not in {d.entry.id for d in far.near_misses}
+    unknown = run(controls, item_with(simultaneous_linear_contouring_axes=None))
+    assert "2B001.b.1" not in {d.entry.id for d in unknown.near_misses}
+
+
+def test_exclusion_questions_come_with_the_entry_questions(controls: ControlList) -> None:
+    raw = item_with(
+        machining_functions=["turning"],
+        special_purpose_limited_to=None,
+        linear_axes=[{"name": "X", "travel": "0.5 m"}],
+    )
+    missing = missing_parameters(run(controls, raw))
+    assert "special_purpose_limited_to" in missing
+    assert "linear_axes[X].unidirectional_positioning_repeatability" in missing
