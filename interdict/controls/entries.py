@@ -184,10 +184,18 @@ def load_control_list(folder: Path) -> ControlList:
             if spec.id in entries:
                 raise ControlListError(f"{where}: duplicate entry id {spec.id}")
             entries[spec.id] = _entry(spec, vocabulary, lists, f"{path.name}: {spec.id}")
-    for entry_id in entries:
+    for entry_id, entry in entries.items():
         parent = parent_of(entry_id)
-        if parent is not None and parent not in entries:
+        if parent is None:
+            continue
+        if parent not in entries:
             raise ControlListError(f"{entry_id}: its parent {parent} is not encoded")
+        lacking = set(entry.spec.jurisdictions) - set(entries[parent].spec.jurisdictions)
+        if lacking:
+            # Its tests would silently lose the parent's: refuse instead.
+            raise ControlListError(
+                f"{entry_id}: its parent {parent} has no {', '.join(sorted(lacking))} version"
+            )
     return ControlList(entries, lists, vocabulary)
 
 

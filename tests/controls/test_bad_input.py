@@ -101,6 +101,11 @@ def _copy(tmp_path: Path) -> Path:
         ("  - id: 2B001.a\n", "  - id: 2B001.z.9\n", "its parent 2B001.z is not encoded"),
         ("name: X\n", "name: 7\n", "must be the record's name as text"),
         (
+            "      US: {list: us-ccl, reference: 2B001.b, reasons: [NS2, AT1]}\n",
+            "",
+            "2B001.b.1: its parent 2B001.b has no US version",
+        ),
+        (
             '{param: travel, op: ">", value: 2 m}',
             '{param: [travel], op: ">", value: 2 m}',
             "must be a parameter name",

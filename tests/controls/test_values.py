@@ -36,15 +36,49 @@ def test_exact_values_compare_like_numbers(value: Decimal, threshold: Decimal, o
     assert compare(Interval.exact(value), op, threshold) is expected
 
 
-@given(decimals, decimals, decimals, st.sampled_from(["<", "<=", ">", ">="]))
-def test_a_bound_decides_only_what_every_point_agrees_on(
-    bound: Decimal, threshold: Decimal, point: Decimal, op: str
+def _inside(interval: Interval, point: Decimal) -> bool:
+    low_ok = (
+        interval.low is None
+        or point > interval.low
+        or (point == interval.low and interval.low_closed)
+    )
+    high_ok = (
+        interval.high is None
+        or point < interval.high
+        or (point == interval.high and interval.high_closed)
+    )
+    return low_ok and high_ok
+
+
+intervals = st.one_of(
+    st.builds(bounded, st.sampled_from(["<", "<=", ">", ">="]), decimals),
+    st.builds(lambda a, b: Interval(min(a, b), max(a, b)), decimals, decimals),
+)
+
+
+@given(intervals, decimals, decimals, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]))
+def test_an_interval_decides_only_what_every_point_agrees_on(
+    interval: Interval, threshold: Decimal, point: Decimal, op: str
 ) -> None:
     """If the interval decides, every value inside it must agree with the decision."""
-    interval = bounded("<", bound)
     truth = compare(interval, op, threshold)
-    if point < bound and truth is not None:
+    if _inside(interval, point) and truth is not None:
         assert compare(Interval.exact(point), op, threshold) is truth
+
+
+@given(intervals, decimals, st.sampled_from(["<", "<=", ">", ">="]))
+def test_an_undecided_comparison_has_points_on_both_sides(
+    interval: Interval, threshold: Decimal, op: str
+) -> None:
+    """Undecided means some value in the interval passes and some fails."""
+    if compare(interval, op, threshold) is None:
+        probes = [threshold + d for d in (Decimal("-0.0001"), Decimal(0), Decimal("0.0001"))]
+        probes += [p for p in (interval.low, interval.high) if p is not None]
+        probes += [threshold - 10_000, threshold + 10_000]
+        outcomes = {
+            compare(Interval.exact(p), op, threshold) for p in probes if _inside(interval, p)
+        }
+        assert outcomes == {True, False}
 
 
 def test_bounds_straddling_the_threshold_are_undecided() -> None:
