@@ -208,9 +208,8 @@ def _print_determination(out: DetermineOutput, console: Console) -> None:
     console.print(table)
     for det in out.determinations:
         for rule in det.decided_by + det.also_applies:
-            console.print(
-                f"  {det.jurisdiction} {rule.rule}: {rule.summary} ({'; '.join(rule.because)})"
-            )
+            because = f" ({'; '.join(rule.because)})" if rule.because else ""
+            console.print(f"  {det.jurisdiction} {rule.rule}: {rule.summary}{because}")
         for caveat in det.caveats:
             console.print(f"  [yellow]{det.jurisdiction} caveat:[/] {caveat}")
 
