@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/interdict demo
 	$(BIN)/interdict classify examples/items/fs1.yaml
-	$(BIN)/interdict determine --item examples/items/fs1.yaml --destination IR
+	$(BIN)/interdict determine --item examples/items/fs1.yaml --destination TR --final-destination IR --end-use missile
 
 lint: $(STAMP)
 	$(BIN)/ruff check interdict tests bench

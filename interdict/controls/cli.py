@@ -95,6 +95,13 @@ def classify_command(
 def determine_command(
     item: Annotated[Path, typer.Option("--item", help="item file, YAML or JSON")],
     destination: Annotated[str, typer.Option("--destination", help="ISO 3166-1 code, e.g. IR")],
+    final_destination: Annotated[
+        str | None,
+        typer.Option(
+            "--final-destination",
+            help="where the end user is, when the goods go there through --destination",
+        ),
+    ] = None,
     jurisdiction: Annotated[
         list[JurisdictionChoice] | None,
         typer.Option(help="EU, US, or both when not given; repeat for several"),
@@ -109,10 +116,10 @@ def determine_command(
     controls_folder: ControlsOption = None,
 ) -> None:
     """Decide what exporting the item to a destination needs, with its legal basis."""
-    code = destination.strip().upper()
-    territory = get_territory(code.lower()) if len(code) == 2 else None
-    if territory is None or territory.is_historical or code in ("ZZ", "EU"):
-        raise _fail(f"--destination: unknown country code {destination!r}; use ISO 3166-1, e.g. IR")
+    code = _country("--destination", destination)
+    final = (
+        None if final_destination is None else _country("--final-destination", final_destination)
+    )
     controls, books = _catalogue(controls_folder)
     try:
         loaded = load_item(item, controls.vocabulary)
@@ -122,6 +129,7 @@ def determine_command(
         code,
         frozenset(e.value for e in end_use or []),
         frozenset(e.value for e in end_user or []),
+        final,
     )
     chosen: list[Jurisdiction] = (
         [j.value for j in jurisdiction] if jurisdiction else list(JURISDICTIONS)
@@ -141,6 +149,7 @@ def determine_command(
     output = DetermineOutput(
         item=loaded.name,
         destination=code,
+        final_destination=final,
         end_use=sorted(request.end_uses),
         end_user=sorted(request.end_users),
         determinations=determinations,
@@ -154,6 +163,14 @@ def determine_command(
         typer.echo(f"error: {failed.jurisdiction}: {failed.reason}", err=True)
     if errors:
         raise typer.Exit(2)
+
+
+def _country(option: str, value: str) -> str:
+    code = value.strip().upper()
+    territory = get_territory(code.lower()) if len(code) == 2 else None
+    if territory is None or territory.is_historical or code in ("ZZ", "EU"):
+        raise _fail(f"{option}: unknown country code {value!r}; use ISO 3166-1, e.g. IR")
+    return code
 
 
 def _print_classification(out: ClassifyOutput, console: Console) -> None:
@@ -192,7 +209,8 @@ def _print_classification(out: ClassifyOutput, console: Console) -> None:
 
 
 def _print_determination(out: DetermineOutput, console: Console) -> None:
-    console.print(f"[bold]{out.item}[/] to {out.destination}")
+    via = f" for use in {out.final_destination}" if out.final_destination else ""
+    console.print(f"[bold]{out.item}[/] to {out.destination}{via}")
     table = Table("jurisdiction", "outcome", "entries", "legal basis")
     for det in out.determinations:
         outcome = det.outcome + (

@@ -29,9 +29,24 @@ class DeterminationError(ValueError):
 
 @dataclass(frozen=True)
 class Request:
+    """An export to ``destination``; ``final_destination`` is where the end user is, if elsewhere.
+
+    Embargoes reach goods supplied "directly or indirectly" or "for use in"
+    a country, and the US chart and catch-alls look at the ultimate
+    destination, so every rule is tried against both countries.
+    """
+
     destination: str
     end_uses: frozenset[str] = frozenset()
     end_users: frozenset[str] = frozenset()
+    final_destination: str | None = None
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        final = self.final_destination
+        return (
+            (self.destination,) if final in (None, self.destination) else (self.destination, final)
+        )
 
 
 @dataclass(frozen=True)
@@ -97,7 +112,14 @@ class _Pass:
 
     def decide(self) -> Determination:
         book = self.rules.book
-        fired = [f for rule in book.rules if (f := self._fires(rule))]
+        fired = list(
+            {
+                f.rule.id: f
+                for country in self.request.countries
+                for rule in book.rules
+                if (f := self._fires(rule, country))
+            }.values()
+        )
         by = {o: [f for f in fired if f.rule.outcome == o] for o in SEVERITY}
         caveats = [c for f in fired for c in f.rule.caveats]
         caveats += self._footnotes() + self._unused_flags(fired)
@@ -136,19 +158,19 @@ class _Pass:
             )
         return made("no_licence_required", None, by["no_licence_required"])
 
-    def _fires(self, rule: RuleSpec) -> Firing | None:
+    def _fires(self, rule: RuleSpec, dest: str) -> Firing | None:
         when, book, request = rule.when, self.rules.book, self.request
         because: list[str] = []
-        dest = request.destination
+        role = "destination" if dest == request.destination else "final destination"
         if when.destinations and dest not in when.destinations:
             return None
         if when.destinations:
-            because.append(f"destination {dest}")
+            because.append(f"{role} {dest}")
         if when.destination_set is not None:
             members = book.country_sets[when.destination_set]
             if dest not in members.countries:
                 return None
-            because.append(f"{dest} is in {members.title}")
+            because.append(f"{role} {dest} is in {members.title}")
         if when.outside_set is not None and dest in book.country_sets[when.outside_set].countries:
             return None
         listed_ids = self._listed()
@@ -191,7 +213,7 @@ class _Pass:
         if when.no_end_use_flags and flags:
             return None
         if when.chart:
-            marks = self._chart_marks()
+            marks = self._chart_marks(dest)
             if not marks:
                 return None
             because.append(f"Country Chart for {dest}: {', '.join(marks)}")
@@ -201,10 +223,9 @@ class _Pass:
         matches = self.result.matches
         return [d.entry.id for d in matches] + [a for d in matches for a in d.also_meets]
 
-    def _chart_marks(self) -> list[str]:
+    def _chart_marks(self, dest: str) -> list[str]:
         chart = self.rules.book.chart
         assert chart is not None  # checked at load
-        dest = self.request.destination
         row = chart.rows.get(dest)
         if row is None:
             raise DeterminationError(
@@ -236,11 +257,14 @@ class _Pass:
     def _footnotes(self) -> list[str]:
         """The chart's footnotes on the destination's row: requirements the grid does not show."""
         chart = self.rules.book.chart
-        dest = self.request.destination
-        row = None if chart is None else chart.rows.get(dest)
-        if chart is None or row is None:
+        if chart is None:
             return []
-        return [f"Country Chart footnote {n} ({dest}): {chart.footnotes[n]}" for n in row.footnotes]
+        return [
+            f"Country Chart footnote {n} ({dest}): {chart.footnotes[n]}"
+            for dest in self.request.countries
+            if (row := chart.rows.get(dest)) is not None
+            for n in row.footnotes
+        ]
 
     def _unused_flags(self, fired: list[Firing]) -> list[str]:
         """A raised flag no fired rule used must not pass in silence."""
@@ -253,6 +277,7 @@ class _Pass:
         jurisdiction = self.result.jurisdiction
         return [
             f"{flag} was flagged, but no encoded {jurisdiction} rule applies it to an export to "
-            f"{self.request.destination}; check the end-use and end-user controls by hand."
+            f"{' for use in '.join(self.request.countries)}; check the end-use and end-user "
+            "controls by hand."
             for flag in raised
         ]

@@ -140,6 +140,7 @@ class DetermineOutput(BaseModel):
 
     item: str
     destination: str
+    final_destination: str | None = Field(description="where the end user is, if given")
     end_use: list[str]
     end_user: list[str]
     determinations: list[DeterminationOut]

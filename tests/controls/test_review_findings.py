@@ -197,3 +197,40 @@ def test_exclusion_questions_come_with_the_entry_questions(controls: ControlList
     missing = missing_parameters(run(controls, raw))
     assert "special_purpose_limited_to" in missing
     assert "linear_axes[X].unidirectional_positioning_repeatability" in missing
+
+
+def test_goods_through_a_transit_country_meet_the_final_destination_s_rules() -> None:
+    """The cable's route: Spain to Ak Makina in Turkey, for Ardalan in Iran."""
+    controls, books = bundled()
+    result = classify(load_item(FS1, controls.vocabulary), controls, "EU")
+    via = Request("TR", frozenset({"missile"}), frozenset(), "IR")
+    eu = determine(result, controls, books["EU"], via)
+    assert eu.outcome == "prohibited"
+    fired = {f.rule.id: f for f in (*eu.decisive, *eu.also_fired)}
+    assert "final destination IR" in fired["eu-iran-proliferation-embargo"].because
+    assert "eu-catch-all-wmd" in fired
+    us_result = classify(load_item(FS1, controls.vocabulary), controls, "US")
+    us = determine(us_result, controls, books["US"], via)
+    assert us.outcome == "prohibited"
+    us_fired = {f.rule.id for f in (*us.decisive, *us.also_fired)}
+    assert {"us-iran-un-proliferation-embargo", "us-missile-end-use-d4"} <= us_fired
+    alone = determine(result, controls, books["EU"], Request("TR"))
+    assert alone.outcome == "licence_required"
+
+
+def test_final_destination_on_the_command_line() -> None:
+    args = [
+        "determine",
+        "--item",
+        str(FS1),
+        "--destination",
+        "TR",
+        "--final-destination",
+        "IR",
+        "--json",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert '"final_destination": "IR"' in result.output
+    bad = runner.invoke(app, [a if a != "IR" else "QQ" for a in args])
+    assert bad.exit_code == 2 and "--final-destination: unknown country code" in bad.output
