@@ -112,14 +112,18 @@ class _Pass:
 
     def decide(self) -> Determination:
         book = self.rules.book
-        fired = list(
-            {
-                f.rule.id: f
-                for country in self.request.countries
-                for rule in book.rules
-                if (f := self._fires(rule, country))
-            }.values()
-        )
+        merged: dict[str, Firing] = {}
+        for rule in book.rules:
+            firings = [self._fires(rule, country) for country in self.request.countries]
+            # A general authorisation must cover every country the goods go to; any other
+            # rule applies if it applies to either.
+            hits = [f for f in firings if f is not None]
+            if rule.outcome == "general_authorisation" and len(hits) < len(firings):
+                continue
+            if hits:
+                because = tuple(dict.fromkeys(b for f in hits for b in f.because))
+                merged[rule.id] = Firing(rule, because)
+        fired = list(merged.values())
         by = {o: [f for f in fired if f.rule.outcome == o] for o in SEVERITY}
         caveats = [c for f in fired for c in f.rule.caveats]
         caveats += self._footnotes() + self._unused_flags(fired)

@@ -234,3 +234,19 @@ def test_final_destination_on_the_command_line() -> None:
     assert '"final_destination": "IR"' in result.output
     bad = runner.invoke(app, [a if a != "IR" else "QQ" for a in args])
     assert bad.exit_code == 2 and "--final-destination: unknown country code" in bad.output
+
+
+def test_a_general_authorisation_must_cover_the_final_destination_too() -> None:
+    controls, books = bundled()
+    nozzle = read_item(
+        {
+            "name": "nozzle",
+            "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+        },
+        controls.vocabulary,
+    )
+    result = classify(nozzle, controls, "EU")
+    direct = determine(result, controls, books["EU"], Request("JP"))
+    assert direct.authorisation == "EU001"
+    onward = determine(result, controls, books["EU"], Request("JP", final_destination="CN"))
+    assert (onward.outcome, onward.authorisation) == ("licence_required", None)
