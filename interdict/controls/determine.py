@@ -77,14 +77,24 @@ def determine(
     if not settled.undecided and not result.undetermined:
         return first
     pessimistic = replace(result, matches=result.matches + result.undetermined, undetermined=())
-    worst = _Pass(pessimistic, controls, rules, request, assume=True).decide()
-    if SEVERITY[worst.outcome] <= SEVERITY[first.outcome]:
+    strict = _Pass(pessimistic, controls, rules, request, assume=True)
+    worst = strict.decide()
+    extra = sorted(_rule_ids(worst) - _rule_ids(first))
+    if SEVERITY[worst.outcome] <= SEVERITY[first.outcome] and not extra:
         return first
-    missing = sorted({*missing_parameters(result), *(c.parameter for c in settled.undecided)})
-    note = (
-        f"Undecided: the parameters {', '.join(missing)} are not stated; this is the strictest "
-        f"outcome they could lead to, and with them it could be {first.outcome}."
+    missing = sorted(
+        {*missing_parameters(result), *(c.parameter for c in settled.undecided + strict.undecided)}
     )
+    if SEVERITY[worst.outcome] > SEVERITY[first.outcome]:
+        note = (
+            f"Undecided: the parameters {', '.join(missing)} are not stated; this is the "
+            f"strictest outcome they could lead to, and with them it could be {first.outcome}."
+        )
+    else:
+        note = (
+            f"Undecided: the outcome stands, but with the parameters {', '.join(missing)} "
+            f"not stated these rules may also apply: {', '.join(extra)}."
+        )
     return replace(
         worst,
         decided=False,
@@ -92,6 +102,10 @@ def determine(
         otherwise=first.outcome,
         caveats=(note, *worst.caveats),
     )
+
+
+def _rule_ids(det: Determination) -> set[str]:
+    return {f.rule.id for f in (*det.decisive, *det.also_fired)}
 
 
 class _Pass:
@@ -112,14 +126,19 @@ class _Pass:
 
     def decide(self) -> Determination:
         book = self.rules.book
+        home = set(book.country_sets[book.home].countries) if book.home else set()
+        abroad = [c for c in self.request.countries if c not in home] or self.request.countries
         merged: dict[str, Firing] = {}
         for rule in book.rules:
             firings = [self._fires(rule, country) for country in self.request.countries]
-            # A general authorisation must cover every country the goods go to; any other
-            # rule applies if it applies to either.
             hits = [f for f in firings if f is not None]
-            if rule.outcome == "general_authorisation" and len(hits) < len(firings):
-                continue
+            # A general authorisation must cover every country abroad the goods go to (a leg
+            # inside the jurisdiction's own territory is no export); any other rule applies
+            # if it applies to either country.
+            if rule.outcome == "general_authorisation":
+                covered = {c for c, f in zip(self.request.countries, firings, strict=True) if f}
+                if not set(abroad) <= covered:
+                    continue
             if hits:
                 because = tuple(dict.fromkeys(b for f in hits for b in f.because))
                 merged[rule.id] = Firing(rule, because)
@@ -128,7 +147,12 @@ class _Pass:
         caveats = [c for f in fired for c in f.rule.caveats]
         caveats += self._footnotes() + self._unused_flags(fired)
         dest = self.request.destination
-        memberships = tuple(s.title for s in book.country_sets.values() if dest in s.countries)
+        memberships = tuple(
+            (s.title if country == dest else f"final destination {country}: {s.title}")
+            for country in self.request.countries
+            for s in book.country_sets.values()
+            if country in s.countries
+        )
 
         def made(outcome: Outcome, auth: str | None, decisive: list[Firing]) -> Determination:
             ids = {f.rule.id for f in decisive}
@@ -157,9 +181,7 @@ class _Pass:
                     )
             return made("licence_required", None, licences)
         if not by["no_licence_required"]:
-            raise DeterminationError(
-                f"{self.result.jurisdiction}: no bundled rule decides an export to {dest}"
-            )
+            raise DeterminationError(f"no bundled rule decides an export to {dest}")
         return made("no_licence_required", None, by["no_licence_required"])
 
     def _fires(self, rule: RuleSpec, dest: str) -> Firing | None:
@@ -183,7 +205,7 @@ class _Pass:
         if when.items == "unlisted" and listed_ids:
             return None
         if when.items == "listed":
-            because.append(f"listed: {', '.join(listed_ids)}")
+            because.append(f"listed: {', '.join(listed_ids)} ({role} {dest})")
         if when.regimes:
             regimes = {self.controls.entries[i].regime for i in listed_ids}
             hit = sorted(regimes & set(when.regimes))
@@ -201,7 +223,8 @@ class _Pass:
             )
             if verdict.truth is None:
                 self.undecided.extend(verdict.undecided)
-                if not self.assume:
+                # The strict pass assumes what restricts, never what relieves.
+                if not (self.assume and SEVERITY[rule.outcome] >= SEVERITY["licence_required"]):
                     return None
             elif not verdict.truth:
                 return None
@@ -233,7 +256,7 @@ class _Pass:
         row = chart.rows.get(dest)
         if row is None:
             raise DeterminationError(
-                f"US: the bundled Commerce Country Chart has no row for {dest}; "
+                f"the bundled Commerce Country Chart has no row for {dest}; "
                 f"rows encoded: {', '.join(sorted(chart.rows))}"
             )
         if row.referral:
@@ -244,7 +267,9 @@ class _Pass:
         """The item's reasons for control here, with conditional ones unless excepted."""
         reasons: set[str] = set()
         jurisdiction = self.result.jurisdiction
-        for entry_id in self._listed():
+        # Only the entries the item is listed under: one folded into another (2B201 into
+        # 2B001) lends its regime of origin, not its reasons, which the winner's replace.
+        for entry_id in (d.entry.id for d in self.result.matches):
             entry = self.controls.entries[entry_id]
             version = entry.spec.jurisdictions.get(jurisdiction)
             if version is None:

@@ -135,6 +135,9 @@ class RuleBook(BaseModel):
     jurisdiction: Jurisdiction
     title: str
     checked_on: date
+    home: str | None = Field(
+        default=None, description="the country set that is the jurisdiction's own territory"
+    )
     instruments: dict[str, Instrument]
     country_sets: dict[str, CountrySet] = Field(default_factory=dict)
     chart: Chart | None = None
@@ -188,6 +191,8 @@ def _check(book: RuleBook, name: str) -> None:
             unknown += [str(f) for f in row.footnotes if f not in book.chart.footnotes]
             if unknown:
                 raise ControlListError(f"{name}: chart row {code}: unknown {', '.join(unknown)}")
+    if book.home is not None and book.home not in book.country_sets:
+        raise ControlListError(f"{name}: home {book.home!r} is not a country set")
     for rule in book.rules:
         for basis in rule.legal_basis:
             if basis.instrument not in book.instruments:

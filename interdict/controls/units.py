@@ -36,23 +36,29 @@ def registry() -> pint.UnitRegistry[Decimal]:
     return units
 
 
-_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}(,\d{3})+$")
+_GROUPED = re.compile(r"^[-+]?[1-9]\d{0,2}([,.]\d{3})+$")
 
 
 def parse_magnitude(text: str) -> tuple[Decimal, str]:
     """Split "0,9 µm" into (Decimal("0.9"), "µm"); the list writes decimal commas.
 
-    "1,500" could be one and a half or fifteen hundred; guessing would move a
-    value a thousandfold across a threshold, so such a number is refused.
+    "1,500" and "2.500" could each be a thousandfold apart depending on the
+    writer's convention; guessing would move a value across a threshold, so
+    such numbers, and digit groups split by spaces or apostrophes, are refused.
     """
     found = _NUMBER.match(text)
     if found is None:
         raise UnitError(f"{text!r} does not start with a number")
     number, unit = found.groups()
-    if _GROUPED.match(number) or ("," in number and "." in number):
+    if (
+        _GROUPED.match(number)
+        or ("," in number and "." in number)
+        or unit[:1].isdigit()
+        or unit.startswith(("'", "\u2019"))
+    ):
         raise UnitError(
-            f"{number!r} is ambiguous: write it without a thousands separator, "
-            "with a decimal point (1500 or 1.5)"
+            f"{text.strip()!r} is ambiguous or uses a thousands separator: write the number "
+            "without one (1500), and a decimal part with a point or a comma after 0 (1.5, 0,381)"
         )
     try:
         return Decimal(number.replace(",", ".")), unit

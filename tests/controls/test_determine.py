@@ -124,7 +124,11 @@ def test_catch_alls_reach_unlisted_items() -> None:
     assert decide(UNLISTED, "TR", "EU", end_use=["nuclear"]).outcome == "licence_required"
     assert decide(UNLISTED, "TR", "EU", end_use=["military"]).outcome == "no_licence_required"
     itar = decide(GUIDANCE, "TR", "US")
-    assert (itar.outcome, itar.decisive[0].rule.id) == ("licence_required", "us-itar")
+    assert (itar.outcome, itar.decisive[0].rule.id, itar.decided) == (
+        "licence_required",
+        "us-itar",
+        True,
+    )
     embargoed = decide(UNLISTED, "VE", "EU", end_use=["military"])
     assert embargoed.outcome == "licence_required"
     assert [b.provision for b in embargoed.decisive[0].rule.legal_basis] == ["Art. 4(1)(b)"]

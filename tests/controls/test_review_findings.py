@@ -250,3 +250,97 @@ def test_a_general_authorisation_must_cover_the_final_destination_too() -> None:
     assert direct.authorisation == "EU001"
     onward = determine(result, controls, books["EU"], Request("JP", final_destination="CN"))
     assert (onward.outcome, onward.authorisation) == ("licence_required", None)
+
+
+def test_rules_that_only_missing_facts_would_add_are_reported() -> None:
+    engine = {
+        "name": "engine",
+        "parameters": {"component_kind": "liquid_rocket_engine", "usable_in_missiles": True},
+    }
+    det = decide(engine, "CU", "US")
+    assert det.outcome == "licence_required" and not det.decided
+    assert "us-itar" in {f.rule.id for f in (*det.decisive, *det.also_fired)}
+    assert "total_impulse_capacity" in det.depends_on
+    assert det.caveats[0].startswith("Undecided: the outcome stands")
+
+
+def test_the_strict_pass_never_assumes_a_relief(tmp_path: Path) -> None:
+    """An undecided test on a general authorisation counts as failing in the strict pass."""
+    import shutil
+
+    from interdict.controls.catalogue import load
+
+    folder = tmp_path / "controls"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls", folder)
+    rules = folder / "rules" / "eu.yaml"
+    text = rules.read_text()
+    old = "    when: {destination_set: eu001, items: listed, no_end_use_flags: true}"
+    assert old in text
+    rules.write_text(
+        text.replace(old, old[:-1] + ", item: {param: industrial_machinery, op: is, value: false}}")
+    )
+    controls, books = load(folder)
+    nozzle = read_item(
+        {
+            "name": "n",
+            "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+        },
+        controls.vocabulary,
+    )
+    det = determine(classify(nozzle, controls, "EU"), controls, books["EU"], Request("JP"))
+    assert (det.outcome, det.authorisation) == ("licence_required", None)
+
+
+def test_depends_on_includes_what_only_the_strict_pass_asks() -> None:
+    lathe = item_with(
+        machining_functions=["turning"],
+        simultaneous_contouring_axes=2,
+        contouring_rotary_axes=0,
+        linear_axes=[{"name": "X", "travel": "0.5 m"}],
+    )
+    det = decide(lathe, "IN", "US")
+    assert not det.decided
+    assert {"bar_feed_through_only", "maximum_workpiece_diameter"} <= set(det.depends_on)
+
+
+def test_a_folded_entry_lends_its_regime_not_its_reasons() -> None:
+    """A 2B001 bar machine excepted from NP also meets 2B201 (NP1), but is listed as 2B001."""
+    bar = item_with(
+        machining_functions=["turning"],
+        simultaneous_contouring_axes=2,
+        contouring_rotary_axes=0,
+        maximum_workpiece_diameter="40 mm",
+        bar_feed_through_only=True,
+        maximum_bar_diameter="40 mm",
+        linear_axes=axes("0.5 m", "0.5 µm", "3 µm"),
+    )
+    det = decide(bar, "IN", "US")
+    assert (det.outcome, det.decided) == ("no_licence_required", True)
+    assert decide(bar, "IR", "US").outcome == "prohibited"  # the NSG origin still counts
+
+
+@pytest.mark.parametrize("text", ["2.500 mm", "1 500 mm", "1'500 mm"])
+def test_other_thousands_separators_are_refused(controls: ControlList, text: str) -> None:
+    raw = {"name": "x", "parameters": {"linear_axes": [{"name": "X", "travel": text}]}}
+    with pytest.raises(ItemError, match="thousands separator"):
+        read_item(raw, controls.vocabulary)
+
+
+def test_two_country_details() -> None:
+    via = decide(FS1, "JP", "EU", end_use=[])
+    assert via.memberships == ("the EU001 destinations",)
+    controls, books = bundled()
+    result = classify(load_item(FS1, controls.vocabulary), controls, "EU")
+    onward = determine(result, controls, books["EU"], Request("JP", final_destination="IR"))
+    assert (
+        "final destination IR: destinations under an EU or UN arms embargo (Art. 4(1)(b))"
+        in onward.memberships
+    )
+    transit = determine(result, controls, books["EU"], Request("DE", final_destination="JP"))
+    assert transit.authorisation == "EU001"  # the German leg is no export
+    listed = {f.rule.id: f for f in (*onward.decisive, *onward.also_fired)}
+    assert any("(final destination IR)" in b for b in listed["eu-iran-dual-use"].because)
+    error = runner.invoke(
+        app, ["determine", "--item", str(FS1), "--destination", "AQ", "--jurisdiction", "US"]
+    )
+    assert "error: US: the bundled Commerce Country Chart" in error.output
