@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from interdict.controls.parameters import Parameter, Vocabulary, text_problem
 from interdict.controls.units import UnitError, parse_magnitude, to_unit
@@ -40,9 +40,13 @@ class CriteriaError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """One parameter tested against one threshold, with what the item said."""
+class Comparison(NamedTuple):
+    """One parameter tested against one threshold, with what the item said.
+
+    Tuples rather than frozen dataclasses: an item makes about a hundred of
+    these per classification, and a frozen dataclass's __init__ is several
+    times slower.
+    """
 
     parameter: str
     op: str
@@ -53,8 +57,7 @@ class Comparison:
     numeric: bool
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     truth: Truth
     decisive: tuple[Comparison, ...]
     undecided: tuple[Comparison, ...]
@@ -131,7 +134,15 @@ class Group:
 
     def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
         inner = self.label or label
-        return combine(self.mode, [c.evaluate(values, prefix, inner) for c in self.children])
+        verdicts = []
+        for child in self.children:
+            verdict = child.evaluate(values, prefix, inner)
+            if self.mode == "all" and verdict.truth is False and verdict.cost == math.inf:
+                # Out of scope for good (a turbopump is no machine tool): no near miss, no
+                # question can change it, so the other tests need not run.
+                return verdict
+            verdicts.append(verdict)
+        return combine(self.mode, verdicts)
 
     def describe(self, depth: int = 0) -> list[str]:
         tag = f"  [{self.label}]" if self.label else ""
