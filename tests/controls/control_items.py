@@ -6,9 +6,11 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from interdict.controls.catalogue import bundled
 from interdict.controls.classify import Classification, classify
+from interdict.controls.determine import Determination, Request, determine
 from interdict.controls.entries import ControlList
-from interdict.controls.items import read_item
+from interdict.controls.items import load_item, read_item
 
 ROOT = Path(__file__).resolve().parents[2]
 FS1 = ROOT / "examples" / "items" / "fs1.yaml"
@@ -47,3 +49,28 @@ def run(controls: ControlList, raw: dict[str, Any], jurisdiction: str = "EU") ->
 
 def matched(result: Classification) -> set[str]:
     return {d.entry.id for d in result.matches}
+
+
+def axes(travel: str, upr: str, accuracy: str | None = None) -> list[dict[str, Any]]:
+    """One X axis with its travel, repeatability and (optionally) positioning accuracy."""
+    axis = {"name": "X", "travel": travel, "unidirectional_positioning_repeatability": upr}
+    if accuracy is not None:
+        axis["positioning_accuracy"] = accuracy
+    return [axis]
+
+
+def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Determination:
+    """Classify an item (a file or a dictionary) and determine it against the bundled rules."""
+    controls, books = bundled()
+    item = (
+        read_item(raw, controls.vocabulary)
+        if isinstance(raw, dict)
+        else load_item(raw, controls.vocabulary)
+    )
+    result = classify(item, controls, jurisdiction)  # type: ignore[arg-type]
+    request = Request(
+        destination,
+        frozenset(flags.get("end_use", ())),
+        frozenset(flags.get("end_user", ())),
+    )
+    return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]

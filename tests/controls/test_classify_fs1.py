@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from control_items import FS1, item_with, matched, run
+from control_items import FS1, axes, item_with, matched, run
 
 from interdict.controls.classify import classify
 from interdict.controls.entries import ControlList
 from interdict.controls.items import load_item
-
-
-def axes(travel: str, upr: str, accuracy: str | None = None) -> list[dict[str, Any]]:
-    axis = {"name": "X", "travel": travel, "unidirectional_positioning_repeatability": upr}
-    if accuracy is not None:
-        axis["positioning_accuracy"] = accuracy
-    return [axis]
 
 
 def test_fs1_is_2b201_of_nsg_origin(controls: ControlList) -> None:

@@ -5,28 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from control_items import FS1, item_with
+from control_items import FS1, decide, item_with
 
 from interdict.controls.catalogue import bundled
-from interdict.controls.classify import classify
-from interdict.controls.determine import Determination, DeterminationError, Request, determine
-from interdict.controls.items import load_item, read_item
-
-
-def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Determination:
-    controls, books = bundled()
-    item = (
-        load_item(raw, controls.vocabulary)
-        if not isinstance(raw, dict)
-        else read_item(raw, controls.vocabulary)
-    )
-    result = classify(item, controls, jurisdiction)  # type: ignore[arg-type]
-    request = Request(
-        destination,
-        frozenset(flags.get("end_use", ())),
-        frozenset(flags.get("end_user", ())),
-    )
-    return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]
+from interdict.controls.determine import DeterminationError
 
 
 @pytest.mark.parametrize("jurisdiction", ["EU", "US"])

@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from control_items import FS1, item_with, matched, run
+from control_items import FS1, axes, decide, item_with, matched, run
 from typer.testing import CliRunner
 
 from interdict.cli import app
 from interdict.controls.catalogue import bundled
 from interdict.controls.classify import classify, missing_parameters
-from interdict.controls.determine import Determination, Request, determine
+from interdict.controls.determine import Request, determine
 from interdict.controls.entries import ControlList
 from interdict.controls.items import ItemError, load_item, read_item
 
 runner = CliRunner()
-
-
-def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Determination:
-    controls, books = bundled()
-    item = (
-        read_item(raw, controls.vocabulary)
-        if isinstance(raw, dict)
-        else load_item(raw, controls.vocabulary)
-    )
-    result = classify(item, controls, jurisdiction)  # type: ignore[arg-type]
-    request = Request(
-        destination, frozenset(flags.get("end_use", ())), frozenset(flags.get("end_user", ()))
-    )
-    return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]
-
-
-def axes(travel: str, upr: str, accuracy: str | None = None) -> list[dict[str, str]]:
-    axis = {"name": "X", "travel": travel, "unidirectional_positioning_repeatability": upr}
-    return [axis | ({"positioning_accuracy": accuracy} if accuracy else {})]
 
 
 def test_missing_facts_never_make_an_export_look_free() -> None:
