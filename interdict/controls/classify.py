@@ -15,7 +15,8 @@ from interdict.controls.entries import ControlList, Entry, Exclusion, Jurisdicti
 from interdict.controls.items import Item
 
 NEAR_MISS_COST = 1.0
-"""An entry is a near miss when one numeric comparison stands between it and a match."""
+"""A near miss: one numeric comparison, within NEAR_FACTOR of its threshold, stands between
+the entry and a match, and every other test holds (an unknown one counts against it)."""
 
 
 @dataclass(frozen=True)
