@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -17,10 +16,10 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from interdict.model.atomic import atomic_output
+from interdict.model.progress import progress_bar
 from interdict.parties.batch import screen_batch
 from interdict.parties.compare import compare_names
 from interdict.parties.loaders import FORMATS, detect_format
@@ -86,7 +85,7 @@ def load_command(
         if fmt is not None and fmt not in FORMATS:
             raise DatasetError(f"--format: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
         chosen = fmt or detect_format(file)
-        with _progress(f"loading {file.name}") as bar:
+        with progress_bar(f"loading {file.name}", err) as bar:
             task = bar.add_task("load", total=None)
             info = load_list(
                 file,
@@ -194,7 +193,7 @@ def _run_batch(
     if not batch.is_file():
         _fail(f"--batch: {batch}: no such file")
     problems = screened = 0
-    with atomic_output(out_file) as handle, _progress(f"screening {batch.name}") as bar:
+    with atomic_output(out_file) as handle, progress_bar(f"screening {batch.name}", err) as bar:
         task = bar.add_task("screen", total=None)
         for item in screen_batch(
             screener, batch, limit, threshold, progress=lambda: bar.advance(task)
@@ -314,15 +313,3 @@ def _word_table(name: NameEvidence) -> Table:
     for word in name.unmatched_candidate:
         table.add_row("-", escape(word.word), "0.00", "unmatched", f"{word.weight:.2f}")
     return table
-
-
-def _progress(label: str) -> Progress:
-    return Progress(
-        TextColumn(escape(label)),
-        BarColumn(),
-        TextColumn("{task.completed} records"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not sys.stderr.isatty(),
-        transient=True,
-    )

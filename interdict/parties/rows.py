@@ -7,10 +7,11 @@ batch reports it and carries on with the rest.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from interdict.model.jsonlines import json_objects
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +51,8 @@ def _csv_rows(path: Path) -> Iterator[Row | RowError]:
 
 
 def _json_rows(path: Path) -> Iterator[Row | RowError]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            position = f"line {number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield RowError(position, f"not JSON: {error.msg}")
-                continue
-            if not isinstance(record, dict):
-                yield RowError(position, "expected a JSON object")
-                continue
-            yield Row(position, {str(k): "" if v is None else str(v) for k, v in record.items()})
+    for position, record in json_objects(path):
+        if isinstance(record, str):
+            yield RowError(position, record)
+            continue
+        yield Row(position, {str(k): "" if v is None else str(v) for k, v in record.items()})
