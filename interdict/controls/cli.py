@@ -9,9 +9,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rigour.territories import get_territory
 
+from interdict.controls.batch import classify_batch
 from interdict.controls.catalogue import bundled, load
 from interdict.controls.classify import classify
 from interdict.controls.determine import DeterminationError, Request, determine
@@ -25,6 +27,8 @@ from interdict.controls.outputs import (
     determination_out,
 )
 from interdict.controls.rules import END_USERS, END_USES, Rules
+from interdict.model.atomic import atomic_output
+from interdict.model.progress import progress_bar
 
 
 class JurisdictionChoice(StrEnum):
@@ -72,15 +76,29 @@ def _fail(message: str) -> typer.Exit:
 
 
 def classify_command(
-    item: ItemArg,
+    item: Annotated[
+        Path | None, typer.Argument(help="item file, YAML or JSON (see examples/items)")
+    ] = None,
     jurisdiction: Annotated[
         JurisdictionChoice, typer.Option(help="whose list to classify against")
     ] = JurisdictionChoice.EU,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="classify every item of a .jsonl file")
+    ] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="the .jsonl file to write with --batch")
+    ] = None,
     controls_folder: ControlsOption = None,
 ) -> None:
-    """Classify an item against the control lists from its technical parameters."""
+    """Classify an item (or a batch of items) against the control lists from its parameters."""
+    if (item is None) == (batch is None):
+        raise _fail("give either an ITEM file or --batch FILE.jsonl")
     controls, _ = _catalogue(controls_folder)
+    if batch is not None:
+        _classify_batch(batch, out_file, controls, jurisdiction.value)
+        return
+    assert item is not None
     try:
         loaded = load_item(item, controls.vocabulary)
     except ItemError as error:
@@ -90,6 +108,31 @@ def classify_command(
         typer.echo(output.model_dump_json(indent=2))
     else:
         _print_classification(output, Console())
+
+
+def _classify_batch(
+    batch: Path, out_file: Path | None, controls: ControlList, jurisdiction: Jurisdiction
+) -> None:
+    if out_file is None:
+        raise _fail("--out FILE.jsonl is required with --batch")
+    if not batch.is_file():
+        raise _fail(f"--batch: {batch}: no such file")
+    if batch.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise _fail(f"--batch: {batch.name}: items have nested parameters; use JSON lines")
+    err = Console(stderr=True)
+    done = problems = 0
+    with atomic_output(out_file) as handle, progress_bar(f"classifying {batch.name}", err) as bar:
+        task = bar.add_task("classify", total=None)
+        for row in classify_batch(batch, controls, jurisdiction, lambda: bar.advance(task)):
+            handle.write(row.line.model_dump_json(exclude_none=True) + "\n")
+            if row.problem is None:
+                done += 1
+            else:
+                problems += 1
+                err.print(f"[red]bad item[/red] {escape(row.problem)}", soft_wrap=True)
+    typer.echo(f"classified {done} items, {problems} bad, written to {out_file}")
+    if problems:
+        raise typer.Exit(1)
 
 
 def determine_command(

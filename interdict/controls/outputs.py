@@ -91,6 +91,14 @@ class ClassifyOutput(BaseModel):
     assumptions: list[str]
 
 
+class ClassifyBatchLine(BaseModel):
+    """One line of ``interdict classify --batch FILE.jsonl --out OUT.jsonl``."""
+
+    id: str | None = Field(default=None, description="the input line's id")
+    classification: ClassifyOutput | None = None
+    error: str | None = Field(default=None, description="why the line could not be classified")
+
+
 class BasisOut(BaseModel):
     instrument: str
     version_date: str
@@ -290,6 +298,7 @@ def _rule_out(firing: Firing) -> RuleOut:
 def schemas() -> dict[str, dict[str, Any]]:
     return {
         "classify.schema.json": ClassifyOutput.model_json_schema(),
+        "classify-batch-line.schema.json": ClassifyBatchLine.model_json_schema(),
         "determine.schema.json": DetermineOutput.model_json_schema(),
     }
 

@@ -151,3 +151,58 @@ def test_a_control_list_folder_of_ones_own(tmp_path: Path) -> None:
     broken = runner.invoke(app, ["controls", "list"], env={"INTERDICT_CONTROLS": str(folder)})
     assert broken.exit_code == 2
     assert "2B-machine-tools.yaml: entries[0] 2B001: title" in broken.output
+
+
+def test_classify_a_batch_of_items(tmp_path: Path) -> None:
+    batch = tmp_path / "products.jsonl"
+    nozzle = {
+        "id": "P-1",
+        "name": "nozzle",
+        "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+    }
+    typo = {"id": "P-2", "name": "typo", "parameters": {"usable_in_missile": True}}
+    batch.write_text(
+        json.dumps(nozzle)
+        + "\n{not json\n\n"
+        + json.dumps(typo)
+        + "\n"
+        + json.dumps(
+            {
+                "id": 4,
+                "name": "chair",
+                "parameters": {"item_type": "equipment", "component_kind": "other"},
+            }
+        )
+        + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["classify", "--batch", str(batch), "--out", str(out)])
+    assert result.exit_code == 1  # bad lines were reported; the good ones are written
+    assert "line 2: not JSON" in result.output
+    assert "line 4: parameters.usable_in_missile: unknown parameter" in result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line.get("id") for line in lines] == ["P-1", None, "P-2", "4"]
+    assert [e["id"] for e in lines[0]["classification"]["entries"]] == ["9A106.b"]
+    assert "error" in lines[1] and "error" in lines[2]
+    assert lines[3]["classification"]["status"] in ("not_listed", "undetermined")
+    assert "classified 2 items, 2 bad" in result.output
+
+
+def test_batch_arguments_are_checked(tmp_path: Path) -> None:
+    csv_file = tmp_path / "items.csv"
+    csv_file.write_text("id,name\n")
+    for args, message in (
+        (["classify"], "give either an ITEM file or --batch"),
+        (["classify", str(FS1), "--batch", str(csv_file)], "give either an ITEM file or --batch"),
+        (["classify", "--batch", str(csv_file)], "--out FILE.jsonl is required"),
+        (
+            ["classify", "--batch", str(csv_file), "--out", str(tmp_path / "o.jsonl")],
+            "use JSON lines",
+        ),
+        (
+            ["classify", "--batch", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o")],
+            "no such file",
+        ),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and message in result.output, args
