@@ -9,20 +9,14 @@ aligned with the input; every other line is classified as usual.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from interdict.controls.classify import classify
 from interdict.controls.entries import ControlList, Jurisdiction
 from interdict.controls.items import ItemError, read_item
 from interdict.controls.outputs import ClassifyBatchLine, classify_output
+from interdict.model.batch import BatchResult
 from interdict.model.jsonlines import json_objects
-
-
-@dataclass(frozen=True, slots=True)
-class Classified:
-    line: ClassifyBatchLine
-    problem: str | None
 
 
 def classify_batch(
@@ -30,19 +24,19 @@ def classify_batch(
     controls: ControlList,
     jurisdiction: Jurisdiction,
     progress: Callable[[], None] | None = None,
-) -> Iterator[Classified]:
+) -> Iterator[BatchResult[ClassifyBatchLine]]:
     for position, record in json_objects(path):
         if progress is not None:
             progress()
         if isinstance(record, str):
-            yield Classified(ClassifyBatchLine(id=None, error=record), f"{position}: {record}")
+            yield BatchResult(ClassifyBatchLine(id=None, error=record), f"{position}: {record}")
             continue
         raw_id = record.pop("id", None)
         row_id = None if raw_id is None else str(raw_id)
         try:
             item = read_item(record, controls.vocabulary, position)
         except ItemError as error:
-            yield Classified(ClassifyBatchLine(id=row_id, error=str(error)), str(error))
+            yield BatchResult(ClassifyBatchLine(id=row_id, error=str(error)), str(error))
             continue
         output = classify_output(classify(item, controls, jurisdiction), controls)
-        yield Classified(ClassifyBatchLine(id=row_id, classification=output), None)
+        yield BatchResult(ClassifyBatchLine(id=row_id, classification=output), None)
