@@ -14,7 +14,9 @@ from pathlib import Path
 from interdict.controls.classify import classify
 from interdict.controls.entries import ControlList, Jurisdiction
 from interdict.controls.items import ItemError, read_item
-from interdict.controls.outputs import ClassifyBatchLine, classify_output
+from interdict.controls.outputs import ClassifyBatchLine, DetermineBatchLine, classify_output
+from interdict.controls.requests import RequestError, determine_item, jurisdictions, make_request
+from interdict.controls.rules import Rules
 from interdict.model.batch import BatchResult
 from interdict.model.jsonlines import json_objects
 
@@ -40,3 +42,56 @@ def classify_batch(
             continue
         output = classify_output(classify(item, controls, jurisdiction), controls)
         yield BatchResult(ClassifyBatchLine(id=row_id, classification=output), None)
+
+
+def determine_batch(
+    path: Path, controls: ControlList, books: dict[Jurisdiction, Rules]
+) -> Iterator[BatchResult[DetermineBatchLine]]:
+    """Each line: ``id``, ``item`` (an item object), ``destination``, and optionally
+    ``final_destination``, ``end_use``, ``end_user`` and ``jurisdiction`` (lists)."""
+    for position, record in json_objects(path):
+        if isinstance(record, str):
+            yield BatchResult(DetermineBatchLine(id=None, error=record), f"{position}: {record}")
+            continue
+        row_id = None if record.get("id") is None else str(record["id"])
+        try:
+            unknown = sorted(set(record) - _ORDER_FIELDS)
+            if unknown:
+                raise RequestError(
+                    f"unknown field(s) {unknown}; use {', '.join(sorted(_ORDER_FIELDS))}"
+                )
+            request = make_request(
+                record.get("destination"),
+                record.get("final_destination"),
+                _listed(record, "end_use"),
+                _listed(record, "end_user"),
+            )
+            chosen = jurisdictions(_listed(record, "jurisdiction"))
+            item = read_item(record.get("item"), controls.vocabulary, f"{position} item")
+        except (RequestError, ItemError) as error:
+            problem = f"{position} (id {row_id}): {error}"
+            yield BatchResult(DetermineBatchLine(id=row_id, error=str(error)), problem)
+            continue
+        output = determine_item(item, controls, books, request, chosen)
+        problem = "; ".join(f"{position}: {e.jurisdiction}: {e.reason}" for e in output.errors)
+        yield BatchResult(DetermineBatchLine(id=row_id, determination=output), problem or None)
+
+
+_ORDER_FIELDS = {
+    "id",
+    "item",
+    "destination",
+    "final_destination",
+    "end_use",
+    "end_user",
+    "jurisdiction",
+}
+
+
+def _listed(record: dict[str, object], field: str) -> list[object]:
+    value = record.get(field) or []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise RequestError(f"{field}: give a list of values")
+    return value

@@ -3,31 +3,31 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from rigour.territories import get_territory
 
-from interdict.controls.batch import classify_batch
+from interdict.controls.batch import classify_batch, determine_batch
 from interdict.controls.catalogue import bundled, load
 from interdict.controls.classify import classify
-from interdict.controls.determine import DeterminationError, Request, determine
-from interdict.controls.entries import JURISDICTIONS, ControlList, ControlListError, Jurisdiction
+from interdict.controls.entries import ControlList, ControlListError, Jurisdiction
 from interdict.controls.items import ItemError, load_item
 from interdict.controls.outputs import (
     ClassifyOutput,
     DetermineOutput,
-    JurisdictionError,
     classify_output,
-    determination_out,
 )
+from interdict.controls.requests import RequestError, determine_item, jurisdictions, make_request
 from interdict.controls.rules import END_USERS, END_USES, Rules
 from interdict.model.atomic import atomic_output
+from interdict.model.batch import BatchResult
 from interdict.model.progress import progress_bar
 
 
@@ -51,6 +51,7 @@ class EndUser(StrEnum):
 
 assert tuple(e.value for e in EndUse) == END_USES and tuple(e.value for e in EndUser) == END_USERS
 
+M = TypeVar("M", bound=BaseModel)
 ItemArg = Annotated[Path, typer.Argument(help="item file, YAML or JSON (see examples/items)")]
 ControlsOption = Annotated[
     Path | None,
@@ -96,7 +97,8 @@ def classify_command(
         raise _fail("give either an ITEM file or --batch FILE.jsonl")
     controls, _ = _catalogue(controls_folder)
     if batch is not None:
-        _classify_batch(batch, out_file, controls, jurisdiction.value)
+        out = _batch_target(batch, out_file)
+        _run_batch("classifying", batch, out, classify_batch(batch, controls, jurisdiction.value))
         return
     assert item is not None
     try:
@@ -110,34 +112,40 @@ def classify_command(
         _print_classification(output, Console())
 
 
-def _classify_batch(
-    batch: Path, out_file: Path | None, controls: ControlList, jurisdiction: Jurisdiction
-) -> None:
+def _batch_target(batch: Path, out_file: Path | None) -> Path:
     if out_file is None:
         raise _fail("--out FILE.jsonl is required with --batch")
     if not batch.is_file():
         raise _fail(f"--batch: {batch}: no such file")
     if batch.suffix.lower() not in (".jsonl", ".ndjson"):
         raise _fail(f"--batch: {batch.name}: items have nested parameters; use JSON lines")
+    return out_file
+
+
+def _run_batch(verb: str, batch: Path, out_file: Path, rows: Iterator[BatchResult[M]]) -> None:
+    """Write every line (bad ones with their error), report bad ones, exit 1 if there were any."""
     err = Console(stderr=True)
     done = problems = 0
-    with atomic_output(out_file) as handle, progress_bar(f"classifying {batch.name}", err) as bar:
-        task = bar.add_task("classify", total=None)
-        for row in classify_batch(batch, controls, jurisdiction, lambda: bar.advance(task)):
+    with atomic_output(out_file) as handle, progress_bar(f"{verb} {batch.name}", err) as bar:
+        task = bar.add_task(verb, total=None)
+        for row in rows:
+            bar.advance(task)
             handle.write(row.line.model_dump_json(exclude_none=True) + "\n")
             if row.problem is None:
                 done += 1
             else:
                 problems += 1
-                err.print(f"[red]bad item[/red] {escape(row.problem)}", soft_wrap=True)
-    typer.echo(f"classified {done} items, {problems} bad, written to {out_file}")
+                err.print(f"[red]bad line[/red] {escape(row.problem)}", soft_wrap=True)
+    typer.echo(f"{done} lines done, {problems} bad, written to {out_file}")
     if problems:
         raise typer.Exit(1)
 
 
 def determine_command(
-    item: Annotated[Path, typer.Option("--item", help="item file, YAML or JSON")],
-    destination: Annotated[str, typer.Option("--destination", help="ISO 3166-1 code, e.g. IR")],
+    item: Annotated[Path | None, typer.Option("--item", help="item file, YAML or JSON")] = None,
+    destination: Annotated[
+        str | None, typer.Option("--destination", help="ISO 3166-1 code, e.g. IR")
+    ] = None,
     final_destination: Annotated[
         str | None,
         typer.Option(
@@ -156,64 +164,47 @@ def determine_command(
         list[EndUser] | None, typer.Option("--end-user", help="what is known of the end user")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    batch: Annotated[
+        Path | None,
+        typer.Option(
+            "--batch", help="decide every line (item, destination, flags) of a .jsonl file"
+        ),
+    ] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="the .jsonl file to write with --batch")
+    ] = None,
     controls_folder: ControlsOption = None,
 ) -> None:
     """Decide what exporting the item to a destination needs, with its legal basis."""
-    code = _country("--destination", destination)
-    final = (
-        None if final_destination is None else _country("--final-destination", final_destination)
-    )
     controls, books = _catalogue(controls_folder)
+    if batch is not None:
+        if item is not None or destination is not None:
+            raise _fail("give either --item and --destination, or --batch FILE.jsonl")
+        out = _batch_target(batch, out_file)
+        _run_batch("deciding", batch, out, determine_batch(batch, controls, books))
+        return
+    if item is None or destination is None:
+        raise _fail("give --item and --destination (or --batch FILE.jsonl)")
     try:
+        request = make_request(
+            destination,
+            final_destination,
+            [e.value for e in end_use or []],
+            [e.value for e in end_user or []],
+        )
         loaded = load_item(item, controls.vocabulary)
-    except ItemError as error:
+    except (RequestError, ItemError) as error:
         raise _fail(str(error)) from error
-    request = Request(
-        code,
-        frozenset(e.value for e in end_use or []),
-        frozenset(e.value for e in end_user or []),
-        final,
-    )
-    chosen: list[Jurisdiction] = (
-        [j.value for j in jurisdiction] if jurisdiction else list(JURISDICTIONS)
-    )
-    determinations, errors = [], []
-    for name in dict.fromkeys(chosen):
-        if name not in books:
-            errors.append(JurisdictionError(jurisdiction=name, reason="no rule book for it"))
-            continue
-        result = classify(loaded, controls, name)
-        try:
-            det = determine(result, controls, books[name], request)
-        except DeterminationError as error:
-            errors.append(JurisdictionError(jurisdiction=name, reason=str(error)))
-            continue
-        determinations.append(determination_out(det, books[name], result))
-    output = DetermineOutput(
-        item=loaded.name,
-        destination=code,
-        final_destination=final,
-        end_use=sorted(request.end_uses),
-        end_user=sorted(request.end_users),
-        determinations=determinations,
-        errors=errors,
-    )
+    chosen = jurisdictions(j.value for j in jurisdiction or [])
+    output = determine_item(loaded, controls, books, request, chosen)
     if as_json:
         typer.echo(output.model_dump_json(indent=2))
     else:
         _print_determination(output, Console())
-    for failed in errors:
+    for failed in output.errors:
         typer.echo(f"error: {failed.jurisdiction}: {failed.reason}", err=True)
-    if errors:
+    if output.errors:
         raise typer.Exit(2)
-
-
-def _country(option: str, value: str) -> str:
-    code = value.strip().upper()
-    territory = get_territory(code.lower()) if len(code) == 2 else None
-    if territory is None or territory.is_historical or code in ("ZZ", "EU"):
-        raise _fail(f"{option}: unknown country code {value!r}; use ISO 3166-1, e.g. IR")
-    return code
 
 
 def _print_classification(out: ClassifyOutput, console: Console) -> None:

@@ -157,6 +157,14 @@ class DetermineOutput(BaseModel):
     )
 
 
+class DetermineBatchLine(BaseModel):
+    """One line of ``interdict determine --batch FILE.jsonl --out OUT.jsonl``."""
+
+    id: str | None = Field(default=None, description="the input line's id")
+    determination: DetermineOutput | None = None
+    error: str | None = Field(default=None, description="why the line could not be decided")
+
+
 def comparison_out(c: Comparison) -> ComparisonOut:
     return ComparisonOut(
         parameter=c.parameter,
@@ -299,6 +307,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     return {
         "classify.schema.json": ClassifyOutput.model_json_schema(),
         "classify-batch-line.schema.json": ClassifyBatchLine.model_json_schema(),
+        "determine-batch-line.schema.json": DetermineBatchLine.model_json_schema(),
         "determine.schema.json": DetermineOutput.model_json_schema(),
     }
 

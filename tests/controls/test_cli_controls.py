@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from control_items import FS1
 from typer.testing import CliRunner
 
@@ -185,7 +186,7 @@ def test_classify_a_batch_of_items(tmp_path: Path) -> None:
     assert [e["id"] for e in lines[0]["classification"]["entries"]] == ["9A106.b"]
     assert "error" in lines[1] and "error" in lines[2]
     assert lines[3]["classification"]["status"] in ("not_listed", "undetermined")
-    assert "classified 2 items, 2 bad" in result.output
+    assert "2 lines done, 2 bad" in result.output
 
 
 def test_batch_arguments_are_checked(tmp_path: Path) -> None:
@@ -206,3 +207,43 @@ def test_batch_arguments_are_checked(tmp_path: Path) -> None:
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2 and message in result.output, args
+
+
+def test_decide_a_batch_of_orders(tmp_path: Path) -> None:
+    fs1 = yaml.safe_load(FS1.read_text())
+    orders = [
+        {
+            "id": "O-1",
+            "item": fs1,
+            "destination": "TR",
+            "final_destination": "IR",
+            "end_use": ["missile"],
+        },
+        {"id": "O-2", "item": fs1, "destination": "JP", "jurisdiction": ["EU"]},
+        {"id": "O-3", "item": fs1, "destination": "QQ"},
+        {"id": "O-4", "item": fs1, "destination": "TR", "end_use": ["space"]},
+        {"id": "O-5", "item": fs1, "destination": "HK"},
+        {"id": "O-6", "item": fs1, "destination": "TR", "colour": "red"},
+    ]
+    batch = tmp_path / "orders.jsonl"
+    batch.write_text("".join(json.dumps(o) + "\n" for o in orders))
+    out = tmp_path / "decided.jsonl"
+    result = runner.invoke(app, ["determine", "--batch", str(batch), "--out", str(out)])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["O-1", "O-2", "O-3", "O-4", "O-5", "O-6"]
+    first = lines[0]["determination"]["determinations"]
+    assert [(d["jurisdiction"], d["outcome"]) for d in first] == [
+        ("EU", "prohibited"),
+        ("US", "prohibited"),
+    ]
+    second = lines[1]["determination"]["determinations"]
+    assert [(d["jurisdiction"], d["general_authorisation"]) for d in second] == [("EU", "EU001")]
+    assert "unknown country code 'QQ'" in lines[2]["error"]
+    assert "end_use: unknown ['space']" in lines[3]["error"]
+    assert lines[4]["determination"]["errors"][0]["jurisdiction"] == "US"  # EU still decided
+    assert "unknown field(s) ['colour']" in lines[5]["error"]
+    assert "2 lines done, 4 bad" in result.output
+    mixed = runner.invoke(app, ["determine", "--batch", str(batch), "--item", str(FS1)])
+    assert mixed.exit_code == 2
+    assert runner.invoke(app, ["determine", "--item", str(FS1)]).exit_code == 2

@@ -213,7 +213,7 @@ def test_final_destination_on_the_command_line() -> None:
     assert result.exit_code == 0, result.output
     assert '"final_destination": "IR"' in result.output
     bad = runner.invoke(app, [a if a != "IR" else "QQ" for a in args])
-    assert bad.exit_code == 2 and "--final-destination: unknown country code" in bad.output
+    assert bad.exit_code == 2 and "final_destination: unknown country code" in bad.output
 
 
 def test_a_general_authorisation_must_cover_the_final_destination_too() -> None:
