@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -271,7 +272,7 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
     bases = [
         BasisOut(
             instrument=book.instruments[b.instrument].title,
-            version_date=book.instruments[b.instrument].version_date.isoformat(),
+            version_date=_date(book.instruments[b.instrument].version_date),
             provision=b.provision,
             says=b.says,
             sources=list(book.instruments[b.instrument].sources),
@@ -294,6 +295,10 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
         entries=[d.entry.id for d in result.matches],
         undetermined_entries=[d.entry.id for d in result.undetermined],
     )
+
+
+def _date(value: date | None) -> str:
+    return "not confirmed" if value is None else value.isoformat()
 
 
 def _rule_out(firing: Firing) -> RuleOut:

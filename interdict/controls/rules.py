@@ -39,8 +39,9 @@ class Instrument(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str
-    version_date: date = Field(
-        description="the date of the text as encoded (adoption or last amendment)"
+    version_date: date | None = Field(
+        description="the date of the text as encoded (adoption or last amendment); null when "
+        "no source confirmed one, which the output says"
     )
     sources: tuple[Source, ...] = Field(min_length=1)
 

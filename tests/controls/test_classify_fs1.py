@@ -16,7 +16,12 @@ def test_fs1_is_2b201_of_nsg_origin(controls: ControlList) -> None:
     (decision,) = result.matches
     assert decision.entry.regime == "NSG"
     decisive = {(c.parameter, c.op, c.threshold, c.value) for c in decision.verdict.decisive}
-    assert ("simultaneous_contouring_axes", ">=", "5", "5") in decisive
+    assert (
+        "contouring_rotary_axes",
+        ">=",
+        "2",
+        "2",
+    ) in decisive  # 2B201.a.2, as the EU text has it
 
 
 def test_fs1_nearly_meets_2b001_b2_and_says_which_parameter_kept_it_out(
@@ -106,14 +111,16 @@ def test_a_mill_turn_machine_is_tested_against_both_functions(controls: ControlL
 
 
 @pytest.mark.parametrize(
-    ("axes_count", "rotary", "listed"),
-    [(5, 0, True), (4, 2, True), (4, 1, False), (2, 1, False)],
+    ("axes_count", "rotary", "eu", "us"),
+    [(5, 0, False, True), (4, 2, True, True), (4, 1, False, False), (2, 1, False, False)],
 )
 def test_2b201_axis_tests(
-    controls: ControlList, axes_count: int, rotary: int, listed: bool
+    controls: ControlList, axes_count: int, rotary: int, eu: bool, us: bool
 ) -> None:
+    """The EU text encoded has the rotary-axes test only; the US text adds five axes."""
     raw = item_with(simultaneous_contouring_axes=axes_count, contouring_rotary_axes=rotary)
-    assert ("2B201" in matched(run(controls, raw))) is listed
+    assert ("2B201" in matched(run(controls, raw))) is eu
+    assert ("2B201" in matched(run(controls, raw, "US"))) is us
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,10 @@ def test_classify_json_has_entries_near_misses_and_missing_parameters() -> None:
     out = ClassifyOutput.model_validate_json(result.output)
     assert [e.id for e in out.entries] == ["2B201"]
     assert out.entries[0].regime == "NSG"
-    assert any(c.threshold == "5" and c.result for c in out.entries[0].comparisons)
+    assert any(
+        c.parameter == "contouring_rotary_axes" and c.threshold == "2" and c.result
+        for c in out.entries[0].comparisons
+    )
     assert {n.id for n in out.near_misses} == {"2B001.b.1", "2B001.b.2"}
     assert out.missing_parameters == []
     assert out.assumptions

@@ -179,8 +179,10 @@ def test_special_purpose_machines_are_excluded_from_2b001(
     assert excluded["2B001.b.2"].excluded_by is not None
     assert excluded["2B001.b.2"].excluded_by.owner == "2B001"
     assert "2B001.b.2" not in matched(result)
-    # 2B201's own exclusion list has no jewellery or dental prostheses.
-    assert ("2B201" in matched(result)) is (
+    # The EU 2B201 encoded has no exclusion; the US text excludes four purposes, not these two.
+    assert "2B201" in matched(result)
+    us = run(controls, item_with(special_purpose_limited_to=purpose, linear_axes=axes), "US")
+    assert ("2B201" in matched(us)) is (
         purpose in ("engraved_or_faceted_jewellery_parts", "dental_prostheses")
     )
 

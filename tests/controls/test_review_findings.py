@@ -19,7 +19,11 @@ runner = CliRunner()
 
 
 def test_missing_facts_never_make_an_export_look_free() -> None:
-    raw = item_with(special_purpose_limited_to=None, linear_axes=axes("0.5 m", "0.5 µm", "3 µm"))
+    raw = item_with(
+        special_purpose_limited_to=None,
+        contouring_rotary_axes=1,  # not 2B201 in the EU: only 2B001.b.2 is in question
+        linear_axes=axes("0.5 m", "0.5 µm", "3 µm"),
+    )
     for jurisdiction in ("EU", "US"):
         det = decide(raw, "CN", jurisdiction)
         assert det.outcome == "licence_required"
@@ -112,10 +116,10 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 def test_count_bounds_are_whole_numbers(controls: ControlList) -> None:
     assert "2B201" in matched(
-        run(controls, item_with(simultaneous_contouring_axes="> 4", contouring_rotary_axes=0))
+        run(controls, item_with(simultaneous_contouring_axes="> 4", contouring_rotary_axes=0), "US")
     )
     undecided = run(
-        controls, item_with(simultaneous_contouring_axes="> 3", contouring_rotary_axes=0)
+        controls, item_with(simultaneous_contouring_axes="> 3", contouring_rotary_axes=0), "US"
     )
     assert "2B201" in {d.entry.id for d in undecided.undetermined}
 
