@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +18,7 @@ from rich.table import Table
 from interdict.controls.batch import classify_batch, determine_batch
 from interdict.controls.catalogue import bundled, load
 from interdict.controls.classify import classify
-from interdict.controls.entries import ControlList, ControlListError, Jurisdiction
+from interdict.controls.entries import JURISDICTIONS, ControlList, ControlListError, Jurisdiction
 from interdict.controls.items import ItemError, load_item
 from interdict.controls.outputs import (
     ClassifyOutput,
@@ -341,3 +342,51 @@ def show_command(
         console.print(f"not encoded: {gap}", markup=False)
     for source in spec.sources:
         console.print(f"source: {source.url} — {source.supports}", markup=False)
+
+
+@controls_app.command("check")
+def check_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    controls_folder: ControlsOption = None,
+) -> None:
+    """Validate a control-list folder and say what it covers and what it leaves out."""
+    controls, books = _catalogue(controls_folder)
+    entries = list(controls.entries.values())
+    by_regime = dict(sorted(Counter(e.regime for e in entries).items()))
+    by_jurisdiction = {j: sum(j in e.spec.jurisdictions for e in entries) for j in JURISDICTIONS}
+    sources = len({s.url for e in entries for s in e.spec.sources})
+    rule_books = {
+        j: {
+            "rules": len(r.book.rules),
+            "checked_on": r.book.checked_on.isoformat(),
+            "chart_rows": len(r.book.chart.rows) if r.book.chart else 0,
+        }
+        for j, r in books.items()
+    }
+    gaps = {e.id: list(e.spec.gaps) for e in entries if e.spec.gaps}
+    if as_json:
+        summary = {
+            "entries": len(entries),
+            "answerable_entries": len(controls.leaves()),
+            "by_regime": by_regime,
+            "by_jurisdiction": by_jurisdiction,
+            "sources": sources,
+            "lists": {v.id: v.version_date.isoformat() for v in controls.lists.values()},
+            "rule_books": rule_books,
+            "gaps": gaps,
+        }
+        typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(
+        f"valid: {len(entries)} entries ({len(controls.leaves())} answerable), {sources} sources"
+    )
+    console.print(f"by regime: {by_regime}; by jurisdiction: {by_jurisdiction}", markup=False)
+    for name, book in rule_books.items():
+        console.print(
+            f"{name} rules: {book['rules']} (checked {book['checked_on']}), "
+            f"chart rows: {book['chart_rows']}"
+        )
+    for entry_id, entry_gaps in gaps.items():
+        for gap in entry_gaps:
+            console.print(f"gap {entry_id}: {gap}", markup=False)

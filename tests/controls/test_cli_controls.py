@@ -250,3 +250,14 @@ def test_decide_a_batch_of_orders(tmp_path: Path) -> None:
     mixed = runner.invoke(app, ["determine", "--batch", str(batch), "--item", str(FS1)])
     assert mixed.exit_code == 2
     assert runner.invoke(app, ["determine", "--item", str(FS1)]).exit_code == 2
+
+
+def test_controls_check_summarises_coverage_and_gaps(tmp_path: Path) -> None:
+    out = json.loads(runner.invoke(app, ["controls", "check", "--json"]).output)
+    assert out["entries"] == 32 and out["by_regime"]["NSG"] == 2
+    assert out["rule_books"]["US"]["chart_rows"] == 200
+    assert "2B201" in out["gaps"]
+    broken = tmp_path / "controls"
+    broken.mkdir()
+    result = runner.invoke(app, ["controls", "check", "--controls", str(broken)])
+    assert result.exit_code == 2 and "parameters.yaml" in result.output

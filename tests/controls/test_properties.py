@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from control_items import item_with, matched, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interdict.controls.catalogue import bundled
+from interdict.controls.classify import classify
+from interdict.controls.items import ItemError, read_item
 
 microns = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("20"), places=2)
 metres = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("12"), places=2)
@@ -42,3 +45,46 @@ def test_an_fs1_like_mill_is_always_controlled_once(upr: Decimal, travel: Decima
     """Five contouring axes: 2B001.b.2 when precise enough, otherwise 2B201, never both."""
     result = _classify(f"{upr} µm", f"{travel} m")
     assert ("2B001.b.2" in result) != ("2B201" in result)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-10, 10)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["3 µm", "< 1 m", "0.5 .. 0.9 m", "1,500 mm", "5", ">= 5", "milling"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.text(max_size=8) | st.sampled_from(["name", "travel"]), children, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+parameter_names = st.sampled_from(
+    [
+        "linear_axes",
+        "simultaneous_contouring_axes",
+        "machining_functions",
+        "numerical_control",
+        "component_kind",
+        "total_impulse_capacity",
+        "unknown_thing",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(parameter_names, json_values, max_size=4), json_values)
+def test_any_item_either_reads_or_is_refused_with_a_field(
+    params: dict[str, Any], name: Any
+) -> None:
+    """Whatever an exporter sends, reading it raises nothing but an ItemError naming a field."""
+    controls = bundled()[0]
+    try:
+        item = read_item({"name": name, "parameters": params}, controls.vocabulary, "item")
+    except ItemError as error:
+        assert error.field and error.reason
+        return
+    classify(item, controls, "EU")  # and a readable item always classifies
