@@ -261,3 +261,32 @@ def test_controls_check_summarises_coverage_and_gaps(tmp_path: Path) -> None:
     broken.mkdir()
     result = runner.invoke(app, ["controls", "check", "--controls", str(broken)])
     assert result.exit_code == 2 and "parameters.yaml" in result.output
+
+
+def test_the_example_batch_files_run(tmp_path: Path) -> None:
+    """The files docs/controls.md points to: a product file and a file of orders."""
+    examples = FS1.parent
+    classified = tmp_path / "products.out.jsonl"
+    result = runner.invoke(
+        app, ["classify", "--batch", str(examples / "products.jsonl"), "--out", str(classified)]
+    )
+    assert result.exit_code == 0, result.output
+    statuses = {
+        line["id"]: [e["id"] for e in line["classification"]["entries"]]
+        for line in map(json.loads, classified.read_text().splitlines())
+    }
+    assert statuses == {"FS-1": ["2B201"], "TP-7": ["9A006.d"], "GS-2": ["7A117"], "LT-3": []}
+    decided = tmp_path / "orders.out.jsonl"
+    result = runner.invoke(
+        app, ["determine", "--batch", str(examples / "orders.jsonl"), "--out", str(decided)]
+    )
+    assert result.exit_code == 0, result.output
+    outcomes = {
+        line["id"]: [d["outcome"] for d in line["determination"]["determinations"]]
+        for line in map(json.loads, decided.read_text().splitlines())
+    }
+    assert outcomes == {
+        "order-1": ["prohibited", "prohibited"],
+        "order-2": ["general_authorisation", "no_licence_required"],
+        "order-3": ["licence_required", "licence_required"],
+    }
