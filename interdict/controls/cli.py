@@ -26,7 +26,7 @@ from interdict.controls.outputs import (
     classify_output,
 )
 from interdict.controls.requests import RequestError, determine_item, jurisdictions, make_request
-from interdict.controls.rules import END_USERS, END_USES, Rules
+from interdict.controls.rules import Rules
 from interdict.model.atomic import atomic_output
 from interdict.model.batch import BatchResult
 from interdict.model.progress import progress_bar
@@ -49,8 +49,6 @@ class EndUser(StrEnum):
     sanctioned = "sanctioned"
     entity_list = "entity_list"
 
-
-assert tuple(e.value for e in EndUse) == END_USES and tuple(e.value for e in EndUser) == END_USERS
 
 M = TypeVar("M", bound=BaseModel)
 ItemArg = Annotated[Path, typer.Argument(help="item file, YAML or JSON (see examples/items)")]
@@ -94,14 +92,14 @@ def classify_command(
     controls_folder: ControlsOption = None,
 ) -> None:
     """Classify an item (or a batch of items) against the control lists from its parameters."""
-    if (item is None) == (batch is None):
-        raise _fail("give either an ITEM file or --batch FILE.jsonl")
-    controls, _ = _catalogue(controls_folder)
-    if batch is not None:
+    if batch is not None and item is None:
+        controls, _ = _catalogue(controls_folder)
         out = _batch_target(batch, out_file)
         _run_batch("classifying", batch, out, classify_batch(batch, controls, jurisdiction.value))
         return
-    assert item is not None
+    if item is None or batch is not None:
+        raise _fail("give either an ITEM file or --batch FILE.jsonl")
+    controls, _ = _catalogue(controls_folder)
     try:
         loaded = load_item(item, controls.vocabulary)
     except ItemError as error:

@@ -20,7 +20,8 @@ from interdict.controls.units import UnitError, parse_magnitude, to_unit
 from interdict.controls.values import ORDER_OPS, Interval, Truth, compare
 
 Quantifier = Literal["any", "all"]
-ItemValue = Interval | bool | str | frozenset[str] | tuple["Record", ...]
+FieldValue = Interval | bool | str | frozenset[str]
+ItemValue = FieldValue | tuple["Record", ...]
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Record:
     """One member of a collection, e.g. the X axis with its travel and repeatability."""
 
     name: str
-    values: dict[str, Interval | bool | str | frozenset[str]]
+    values: dict[str, FieldValue]
 
 
 class CriteriaError(ValueError):
@@ -98,9 +99,9 @@ class Test:
 
     def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
         value = values.get(self.parameter)
-        threshold = self.threshold
-        if isinstance(threshold, Scaled):
-            threshold = threshold.resolve(values)  # type: ignore[assignment]
+        threshold = (
+            self.threshold.resolve(values) if isinstance(self.threshold, Scaled) else self.threshold
+        )
         truth: Truth = None if value is None or threshold is None else self._truth(value, threshold)
         path = prefix + self.parameter
         if value is not None and threshold is None and isinstance(self.threshold, Scaled):

@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
-from interdict.controls.criteria import ItemValue, Record
+from interdict.controls.criteria import FieldValue, ItemValue, Record
 from interdict.controls.parameters import Parameter, Vocabulary, text_problem
 from interdict.controls.units import UnitError, parse_magnitude, to_unit
 from interdict.controls.values import Interval, bounded, split_bound
@@ -187,7 +187,8 @@ def _records(raw: Any, spec: Parameter, field: str, source: str) -> tuple[Record
             for key, value in member.items()
             if key != "name"
         }
-        records.append(Record(member["name"], values))  # type: ignore[arg-type]
+        # A collection's fields are never collections (the vocabulary refuses it).
+        records.append(Record(member["name"], cast(dict[str, FieldValue], values)))
     names = [r.name.casefold() for r in records]
     if len(set(names)) != len(names):
         raise ItemError(source, field, "two records share a name")

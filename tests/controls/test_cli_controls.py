@@ -290,3 +290,11 @@ def test_the_example_batch_files_run(tmp_path: Path) -> None:
         "order-2": ["general_authorisation", "no_licence_required"],
         "order-3": ["licence_required", "licence_required"],
     }
+
+
+def test_the_command_line_flags_are_the_rule_books_flags() -> None:
+    from interdict.controls.cli import EndUse, EndUser
+    from interdict.controls.rules import END_USERS, END_USES
+
+    assert tuple(e.value for e in EndUse) == END_USES
+    assert tuple(e.value for e in EndUser) == END_USERS
