@@ -67,7 +67,7 @@ def determine_batch(
                 _listed(record, "end_user"),
             )
             chosen = jurisdictions(_listed(record, "jurisdiction"))
-            item = read_item(record.get("item"), controls.vocabulary, f"{position} item")
+            item = read_item(record.get("item"), controls.vocabulary, "item")
         except (RequestError, ItemError) as error:
             problem = f"{position} (id {row_id}): {error}"
             yield BatchResult(DetermineBatchLine(id=row_id, error=str(error)), problem)

@@ -18,7 +18,13 @@ from rich.table import Table
 from interdict.controls.batch import classify_batch, determine_batch
 from interdict.controls.catalogue import bundled, load
 from interdict.controls.classify import classify
-from interdict.controls.entries import JURISDICTIONS, ControlList, ControlListError, Jurisdiction
+from interdict.controls.entries import (
+    JURISDICTIONS,
+    ControlList,
+    ControlListError,
+    Jurisdiction,
+    normalise_id,
+)
 from interdict.controls.items import ItemError, load_item
 from interdict.controls.outputs import (
     ClassifyOutput,
@@ -280,7 +286,10 @@ def list_command(
 ) -> None:
     """List the encoded entries, with their regime of origin and jurisdictions."""
     controls, _ = _catalogue(controls_folder)
-    chosen = [e for i, e in controls.entries.items() if i.startswith(prefix.strip())]
+    wanted = normalise_id(prefix)
+    chosen = sorted(
+        (e for i, e in controls.entries.items() if i.startswith(wanted)), key=lambda e: e.id
+    )
     if not chosen:
         raise _fail(f"no encoded entry starts with {prefix!r}")
     if as_json:
@@ -308,7 +317,7 @@ def show_command(
 ) -> None:
     """Show one entry as encoded: criteria per jurisdiction, notes, gaps and sources."""
     controls, _ = _catalogue(controls_folder)
-    entry = controls.entries.get(entry_id.strip())
+    entry = controls.entries.get(normalise_id(entry_id))
     if entry is None:
         raise _fail(f"{entry_id!r} is not encoded; see `interdict controls list`")
     console = Console()

@@ -99,7 +99,7 @@ def determine(
         worst,
         decided=False,
         depends_on=tuple(missing),
-        otherwise=first.outcome,
+        otherwise=first.outcome if first.outcome != worst.outcome else None,
         caveats=(note, *worst.caveats),
     )
 
@@ -205,7 +205,9 @@ class _Pass:
         if when.items == "unlisted" and listed_ids:
             return None
         if when.items == "listed":
-            because.append(f"listed: {', '.join(listed_ids)} ({role} {dest})")
+            # The strict pass counts undecided entries as listed; say so.
+            how = "listed or undecided" if self.assume else "listed"
+            because.append(f"{how}: {', '.join(listed_ids)} ({role} {dest})")
         if when.regimes:
             regimes = {self.controls.entries[i].regime for i in listed_ids}
             hit = sorted(regimes & set(when.regimes))

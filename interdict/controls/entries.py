@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from interdict.controls.criteria import CriteriaError, Node, parse
 from interdict.controls.parameters import Vocabulary
 from interdict.controls.regimes import ENTRY_ID, parent_of, regime_of
+from interdict.model.strict import DuplicateKeyError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 Jurisdiction = Literal["EU", "US"]
@@ -168,6 +169,12 @@ class ControlList:
         return None if version is None else self.lists[version.list]
 
 
+def normalise_id(text: str) -> str:
+    """ "2b001.B.2" -> "2B001.b.2": the list's own spelling, whatever the user typed."""
+    head, dot, tail = text.strip().partition(".")
+    return head.upper() + dot + tail.lower()
+
+
 def load_control_list(folder: Path) -> ControlList:
     """Read parameters, lists and every ``entries/*.yaml`` file, refusing any invalid record."""
     vocabulary = _model(folder / "parameters.yaml", Vocabulary, "parameters")
@@ -177,6 +184,7 @@ def load_control_list(folder: Path) -> ControlList:
         version = _validated(ListVersion, raw, f"{folder / 'lists.yaml'}: lists[{index}]")
         lists[version.id] = version
     entries: dict[str, Entry] = {}
+    files: dict[str, str] = {}
     for path in sorted((folder / "entries").glob("*.yaml")):
         for index, raw in enumerate(_as_list(_yaml(path), "entries", path)):
             where = f"{path.name}: entries[{index}]"
@@ -184,17 +192,21 @@ def load_control_list(folder: Path) -> ControlList:
             if spec.id in entries:
                 raise ControlListError(f"{where}: duplicate entry id {spec.id}")
             entries[spec.id] = _entry(spec, vocabulary, lists, f"{path.name}: {spec.id}")
+            files[spec.id] = path.name
     for entry_id, entry in entries.items():
         parent = parent_of(entry_id)
         if parent is None:
             continue
         if parent not in entries:
-            raise ControlListError(f"{entry_id}: its parent {parent} is not encoded")
+            raise ControlListError(
+                f"{files[entry_id]}: {entry_id}: its parent {parent} is not encoded"
+            )
         lacking = set(entry.spec.jurisdictions) - set(entries[parent].spec.jurisdictions)
         if lacking:
             # Its tests would silently lose the parent's: refuse instead.
             raise ControlListError(
-                f"{entry_id}: its parent {parent} has no {', '.join(sorted(lacking))} version"
+                f"{files[entry_id]}: {entry_id}: its parent {parent} has no "
+                f"{', '.join(sorted(lacking))} version"
             )
     return ControlList(entries, lists, vocabulary)
 
@@ -238,8 +250,8 @@ def _entry(
 
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, DuplicateKeyError) as error:
         raise ControlListError(f"{path}: cannot be read as YAML: {error}") from error
 
 

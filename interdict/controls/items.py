@@ -19,8 +19,9 @@ import yaml
 
 from interdict.controls.criteria import FieldValue, ItemValue, Record
 from interdict.controls.parameters import Parameter, Vocabulary, text_problem
-from interdict.controls.units import UnitError, parse_magnitude, to_unit
+from interdict.controls.units import NumberError, UnitError, parse_magnitude, to_unit
 from interdict.controls.values import Interval, bounded, split_bound
+from interdict.model.strict import DuplicateKeyError, load_json, load_yaml
 
 _TOP_KEYS = ("name", "description", "manufacturer", "model", "source", "assumptions", "parameters")
 
@@ -50,9 +51,11 @@ def load_item(path: Path, vocabulary: Vocabulary) -> Item:
         raise ItemError(source, "(file)", f"cannot be read: {error.strerror}") from error
     except UnicodeDecodeError as error:
         raise ItemError(source, "(file)", f"not UTF-8 text (byte {error.start})") from error
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        raise ItemError(source, "(file)", "a JSON-lines file holds many items: use --batch")
     try:
-        raw = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
+        raw = load_json(text) if path.suffix.lower() == ".json" else load_yaml(text)
+    except (json.JSONDecodeError, yaml.YAMLError, DuplicateKeyError) as error:
         raise ItemError(
             source, "(file)", f"not valid {path.suffix.lstrip('.')}: {error}"
         ) from error
@@ -121,7 +124,9 @@ def _value(raw: Any, spec: Parameter, field: str, source: str) -> ItemValue:
 
 def _quantity(raw: Any, unit: str, field: str, source: str) -> Interval:
     if not isinstance(raw, str):
-        raise ItemError(source, field, f"give a unit, e.g. '{raw} {unit}'")
+        raise ItemError(
+            source, field, f"give the number with its unit (this parameter is in {unit})"
+        )
     op, first, second = split_bound(raw)
     if op is not None and ".." in first:
         raise ItemError(source, field, "write either a bound ('< 1 m') or a range ('0.5 .. 0.9 m')")
@@ -138,8 +143,12 @@ def _quantity(raw: Any, unit: str, field: str, source: str) -> Interval:
             return Interval(low_value, high_value)
         magnitude, given = parse_magnitude(first)
         if not given:
-            raise ItemError(source, field, f"give a unit, e.g. '{raw} {unit}'")
+            raise ItemError(
+                source, field, f"give the number with its unit (this parameter is in {unit})"
+            )
         value = to_unit(magnitude, given, unit)
+    except NumberError as error:
+        raise ItemError(source, field, str(error)) from error
     except UnitError as error:
         raise ItemError(source, field, f"wrong unit: {error}; expected a unit of {unit}") from error
     return Interval.exact(value) if op is None else bounded(op, value)

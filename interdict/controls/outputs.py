@@ -268,7 +268,9 @@ def _entry_out(decision: Decision, controls: ControlList) -> EntryOut:
 
 def determination_out(det: Determination, rules: Rules, result: Classification) -> DeterminationOut:
     book = rules.book
-    decisive = list(det.decisive)
+    # Every restrictive rule that fired is cited, the deciding ones first: a refusal quotes
+    # the UN ban, the regulation and the catch-all together.
+    cited = [*det.decisive, *det.also_fired]
     bases = [
         BasisOut(
             instrument=book.instruments[b.instrument].title,
@@ -277,7 +279,7 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
             says=b.says,
             sources=list(book.instruments[b.instrument].sources),
         )
-        for b in dict.fromkeys(b for f in decisive for b in f.rule.legal_basis)
+        for b in dict.fromkeys(b for f in cited for b in f.rule.legal_basis)
     ]
     return DeterminationOut(
         jurisdiction=det.jurisdiction,
@@ -287,7 +289,7 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
         otherwise=det.otherwise,
         depends_on=list(det.depends_on),
         legal_basis=bases,
-        decided_by=[_rule_out(f) for f in decisive],
+        decided_by=[_rule_out(f) for f in det.decisive],
         also_applies=[_rule_out(f) for f in det.also_fired],
         caveats=list(det.caveats),
         destination_in=list(det.memberships),

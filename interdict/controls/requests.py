@@ -25,7 +25,11 @@ class RequestError(ValueError):
 
 
 def country_code(field: str, value: object) -> str:
+    if value is None:
+        raise RequestError(f"{field}: missing; give an ISO 3166-1 code, e.g. IR")
     code = value.strip().upper() if isinstance(value, str) else ""
+    if code == "UK":
+        raise RequestError(f"{field}: 'UK' is not an ISO 3166-1 code; the United Kingdom is GB")
     territory = get_territory(code.lower()) if len(code) == 2 else None
     if territory is None or territory.is_historical or code in ("ZZ", "EU"):
         raise RequestError(f"{field}: unknown country code {value!r}; use ISO 3166-1, e.g. IR")

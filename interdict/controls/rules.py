@@ -21,6 +21,7 @@ from rigour.territories import get_territory
 from interdict.controls.criteria import CriteriaError, Node, parse
 from interdict.controls.entries import ControlListError, Jurisdiction, Source
 from interdict.controls.parameters import Vocabulary
+from interdict.model.strict import DuplicateKeyError, load_yaml
 
 Outcome = Literal["prohibited", "licence_required", "general_authorisation", "no_licence_required"]
 SEVERITY: dict[str, int] = {
@@ -155,9 +156,9 @@ def load_rules(folder: Path, vocabulary: Vocabulary) -> dict[Jurisdiction, Rules
     books: dict[Jurisdiction, Rules] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = load_yaml(path.read_text(encoding="utf-8"))
             book = RuleBook.model_validate(raw)
-        except (OSError, yaml.YAMLError) as error:
+        except (OSError, yaml.YAMLError, DuplicateKeyError) as error:
             raise ControlListError(f"{path}: cannot be read as YAML: {error}") from error
         except ValidationError as error:
             first = error.errors()[0]

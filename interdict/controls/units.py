@@ -25,6 +25,10 @@ class UnitError(ValueError):
     """A unit that is unknown, or of the wrong kind for the parameter."""
 
 
+class NumberError(UnitError):
+    """A number that cannot be read without guessing (no digits, a thousands separator)."""
+
+
 @cache
 def registry() -> pint.UnitRegistry[Decimal]:
     """Built on first use only: pint's registry takes a third of a second to load."""
@@ -48,7 +52,7 @@ def parse_magnitude(text: str) -> tuple[Decimal, str]:
     """
     found = _NUMBER.match(text)
     if found is None:
-        raise UnitError(f"{text!r} does not start with a number")
+        raise NumberError(f"{text!r} does not start with a number")
     number, unit = found.groups()
     if (
         _GROUPED.match(number)
@@ -56,7 +60,7 @@ def parse_magnitude(text: str) -> tuple[Decimal, str]:
         or unit[:1].isdigit()
         or unit.startswith(("'", "\u2019"))
     ):
-        raise UnitError(
+        raise NumberError(
             f"{text.strip()!r} is ambiguous or uses a thousands separator: write the number "
             "without one (1500), and a decimal part with a point or a comma after 0 (1.5, 0,381)"
         )

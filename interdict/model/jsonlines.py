@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from interdict.model.strict import DuplicateKeyError, load_json
+
 
 def json_objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
     """(position, object) for each non-blank line, or (position, reason) when it is no object."""
@@ -20,9 +22,12 @@ def json_objects(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
                 continue
             position = f"line {number}"
             try:
-                record = json.loads(line)
+                record = load_json(line)
             except json.JSONDecodeError as error:
                 yield position, f"not JSON: {error.msg}"
+                continue
+            except DuplicateKeyError as error:
+                yield position, str(error)
                 continue
             if not isinstance(record, dict):
                 yield position, "expected a JSON object"

@@ -31,7 +31,7 @@ DATA = Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls"
         (
             {"linear_axes": [{"name": "X", "travel": 0.8}]},
             "parameters.linear_axes[0].travel",
-            "give a unit",
+            "with its unit",
         ),
         (
             {"simultaneous_contouring_axes": None},

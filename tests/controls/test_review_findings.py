@@ -328,3 +328,79 @@ def test_two_country_details() -> None:
         app, ["determine", "--item", str(FS1), "--destination", "AQ", "--jurisdiction", "US"]
     )
     assert "error: US: the bundled Commerce Country Chart" in error.output
+
+
+def test_newcomer_findings(tmp_path: Path, controls: ControlList) -> None:
+    """What a walk through the docs by a newcomer turned up, kept fixed."""
+    import shutil
+
+    from interdict.controls.catalogue import load
+    from interdict.controls.entries import ControlListError
+
+    # A key given twice is refused, in item files and in data files.
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        "name: x\nparameters:\n  total_impulse_capacity: 2 MN*s\n  total_impulse_capacity: 1 N*s\n"
+    )
+    with pytest.raises(ItemError, match="given twice"):
+        load_item(twice, controls.vocabulary)
+    # A US reason the Country Chart has no column for is refused at load.
+    folder = tmp_path / "controls"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls", folder)
+    path = folder / "entries" / "9A-7A-missile.yaml"
+    path.write_text(path.read_text().replace("reasons: [MT1, AT1]", "reasons: [MT9, AT1]", 1))
+    with pytest.raises(ControlListError, match=r"\['MT9'\] are not Country Chart columns"):
+        load(folder)
+    # A JSON-lines file given as one item points to --batch.
+    lines = tmp_path / "items.jsonl"
+    lines.write_text("{}\n")
+    with pytest.raises(ItemError, match="use --batch"):
+        load_item(lines, controls.vocabulary)
+    # An ambiguous number is not called a wrong unit.
+    with pytest.raises(ItemError) as caught:
+        read_item(
+            {"name": "x", "parameters": {"total_impulse_capacity": "1,500 kN*s"}},
+            controls.vocabulary,
+        )
+    assert "wrong unit" not in caught.value.reason
+    # Country codes: a missing destination and the common "UK" slip.
+    for destination, message in (
+        (None, "destination: missing"),
+        ("UK", "the United Kingdom is GB"),
+    ):
+        result = runner.invoke(
+            app,
+            [
+                "determine",
+                "--batch",
+                str(_order(tmp_path, destination)),
+                "--out",
+                str(tmp_path / "out.jsonl"),
+            ],
+        )
+        assert message in (tmp_path / "out.jsonl").read_text(), result.output
+
+
+def _order(tmp_path: Path, destination: str | None) -> Path:
+    import json
+
+    batch = tmp_path / "orders.jsonl"
+    order = {"id": "o", "item": {"name": "x", "parameters": {"component_kind": "other"}}}
+    if destination is not None:
+        order["destination"] = destination
+    batch.write_text(json.dumps(order) + "\n")
+    return batch
+
+
+def test_the_catch_all_is_cited_when_it_also_applies() -> None:
+    from interdict.controls.outputs import determination_out
+
+    controls, books = bundled()
+    result = classify(load_item(FS1, controls.vocabulary), controls, "EU")
+    det = determine(
+        result, controls, books["EU"], Request("TR", frozenset({"missile"}), frozenset(), "IR")
+    )
+    out = determination_out(det, books["EU"], result)
+    provisions = [b.provision for b in out.legal_basis]
+    assert "Art. 4(1)(a)" in provisions and any("1737" in p for p in provisions)
+    assert [r.rule for r in out.decided_by] == [f.rule.id for f in det.decisive]
