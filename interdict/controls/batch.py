@@ -1,4 +1,4 @@
-"""Classify a file of items (JSON lines), one output line per input line, bad lines included.
+"""Classify or decide a file of items (JSON lines): one output line per non-blank input line.
 
 A compliance team classifies a product master, not one machine: each line is
 an item object as in an item file, with an optional ``id``.  A bad line is
@@ -8,7 +8,7 @@ aligned with the input; every other line is classified as usual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from interdict.controls.classify import classify
@@ -25,11 +25,8 @@ def classify_batch(
     path: Path,
     controls: ControlList,
     jurisdiction: Jurisdiction,
-    progress: Callable[[], None] | None = None,
 ) -> Iterator[BatchResult[ClassifyBatchLine]]:
     for position, record in json_objects(path):
-        if progress is not None:
-            progress()
         if isinstance(record, str):
             yield BatchResult(ClassifyBatchLine(id=None, error=record), f"{position}: {record}")
             continue
