@@ -33,9 +33,7 @@ from interdict.controls.outputs import (
 )
 from interdict.controls.requests import RequestError, determine_item, jurisdictions, make_request
 from interdict.controls.rules import Rules
-from interdict.model.atomic import atomic_output
-from interdict.model.batch import BatchResult
-from interdict.model.progress import progress_bar
+from interdict.model.batch import BatchResult, write_batch
 
 
 class JurisdictionChoice(StrEnum):
@@ -130,17 +128,11 @@ def _batch_target(batch: Path, out_file: Path | None) -> Path:
 def _run_batch(verb: str, batch: Path, out_file: Path, rows: Iterator[BatchResult[M]]) -> None:
     """Write every line (bad ones with their error), report bad ones, exit 1 if there were any."""
     err = Console(stderr=True)
-    done = problems = 0
-    with atomic_output(out_file) as handle, progress_bar(f"{verb} {batch.name}", err) as bar:
-        task = bar.add_task(verb, total=None)
-        for row in rows:
-            bar.advance(task)
-            handle.write(row.line.model_dump_json(exclude_none=True) + "\n")
-            if row.problem is None:
-                done += 1
-            else:
-                problems += 1
-                err.print(f"[red]bad line[/red] {escape(row.problem)}", soft_wrap=True)
+
+    def report(problem: str) -> None:
+        err.print(f"[red]bad line[/red] {escape(problem)}", soft_wrap=True)
+
+    done, problems = write_batch(rows, out_file, f"{verb} {batch.name}", err, report)
     typer.echo(f"{done} lines done, {problems} bad, written to {out_file}")
     if problems:
         raise typer.Exit(1)

@@ -1,9 +1,17 @@
-"""What every batch command yields for one input line: the output line and any problem."""
+"""What every batch command yields for one input line, and the one writer of batch output."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+from rich.console import Console
+
+from interdict.model.atomic import atomic_output
+from interdict.model.progress import progress_bar
 
 Line = TypeVar("Line")
 
@@ -15,3 +23,29 @@ class BatchResult(Generic[Line]):
 
     line: Line
     problem: str | None
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def write_batch(
+    rows: Iterable[BatchResult[Model]],
+    out_file: Path,
+    label: str,
+    console: Console,
+    report: Callable[[str], None],
+) -> tuple[int, int]:
+    """Write every line (bad ones with their error) atomically, with a progress bar on
+    ``console``; ``report`` each bad line's problem.  Returns (good lines, bad lines)."""
+    done = problems = 0
+    with atomic_output(out_file) as handle, progress_bar(label, console) as bar:
+        task = bar.add_task(label, total=None)
+        for row in rows:
+            bar.advance(task)
+            handle.write(row.line.model_dump_json(by_alias=True, exclude_none=True) + "\n")
+            if row.problem is None:
+                done += 1
+            else:
+                problems += 1
+                report(row.problem)
+    return done, problems

@@ -7,7 +7,7 @@ aligned with the input; every other row is screened as usual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from interdict.model.batch import BatchResult
@@ -22,11 +22,8 @@ def screen_batch(
     path: Path,
     limit: int,
     threshold: float,
-    progress: Callable[[], None] | None = None,
 ) -> Iterator[BatchResult[BatchLine]]:
     for row in read_rows(path):
-        if progress is not None:
-            progress()
         if isinstance(row, RowError):
             problem = f"{row.position}: {row.reason}"
             yield BatchResult(BatchLine(id=None, matches=[], error=problem), problem)

@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from interdict.model.atomic import atomic_output
+from interdict.model.batch import write_batch
 from interdict.model.progress import progress_bar
 from interdict.parties.batch import screen_batch
 from interdict.parties.compare import compare_names
@@ -192,18 +193,10 @@ def _run_batch(
         _fail("--out FILE.jsonl is required with --batch")
     if not batch.is_file():
         _fail(f"--batch: {batch}: no such file")
-    problems = screened = 0
-    with atomic_output(out_file) as handle, progress_bar(f"screening {batch.name}", err) as bar:
-        task = bar.add_task("screen", total=None)
-        for item in screen_batch(
-            screener, batch, limit, threshold, progress=lambda: bar.advance(task)
-        ):
-            handle.write(item.line.model_dump_json(by_alias=True, exclude_none=True) + "\n")
-            if item.problem is None:
-                screened += 1
-            else:
-                problems += 1
-                _report("bad row", item.problem)
+    rows = screen_batch(screener, batch, limit, threshold)
+    screened, problems = write_batch(
+        rows, out_file, f"screening {batch.name}", err, lambda problem: _report("bad row", problem)
+    )
     out.print(f"screened {screened} rows, {problems} bad, written to {out_file}", highlight=False)
     if problems:
         raise typer.Exit(1)
