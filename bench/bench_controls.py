@@ -32,7 +32,8 @@ def machine(rng: random.Random) -> dict[str, Any]:
             "name": name,
             "travel": f"{rng.choice(['<', '']) or ''} {rng.uniform(0.2, 6):.2f} m".strip(),
             "unidirectional_positioning_repeatability": f"{rng.uniform(0.3, 8):.2f} µm",
-            "positioning_accuracy": f"{rng.uniform(1, 30):.1f} µm",
+            "positioning_accuracy_2006": f"{rng.uniform(1, 30):.1f} µm",
+            "positioning_accuracy_1988": f"{rng.uniform(1, 40):.1f} µm",
         }
         for name in ("X", "Y", "Z")[: rng.randint(1, 3)]
     ]

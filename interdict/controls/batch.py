@@ -45,7 +45,8 @@ def determine_batch(
     path: Path, controls: ControlList, books: dict[Jurisdiction, Rules]
 ) -> Iterator[BatchResult[DetermineBatchLine]]:
     """Each line: ``id``, ``item`` (an item object), ``destination``, and optionally
-    ``final_destination``, ``end_use``, ``end_user`` and ``jurisdiction`` (lists)."""
+    ``final_destination``, ``end_use``, ``end_user`` and ``jurisdiction`` (lists), and
+    ``transaction``."""
     for position, record in json_objects(path):
         if isinstance(record, str):
             yield BatchResult(DetermineBatchLine(id=None, error=record), f"{position}: {record}")
@@ -62,6 +63,7 @@ def determine_batch(
                 record.get("final_destination"),
                 _listed(record, "end_use"),
                 _listed(record, "end_user"),
+                record.get("transaction"),
             )
             chosen = jurisdictions(_listed(record, "jurisdiction"))
             item = read_item(record.get("item"), controls.vocabulary, "item")
@@ -81,6 +83,7 @@ _ORDER_FIELDS = {
     "final_destination",
     "end_use",
     "end_user",
+    "transaction",
     "jurisdiction",
 }
 

@@ -54,6 +54,13 @@ class EndUser(StrEnum):
     entity_list = "entity_list"
 
 
+class TransactionKind(StrEnum):
+    sale = "sale"
+    return_after_repair = "return_after_repair"
+    temporary_exhibition = "temporary_exhibition"
+    intra_group = "intra_group"
+
+
 M = TypeVar("M", bound=BaseModel)
 ItemArg = Annotated[Path, typer.Argument(help="item file, YAML or JSON (see examples/items)")]
 ControlsOption = Annotated[
@@ -160,6 +167,13 @@ def determine_command(
     end_user: Annotated[
         list[EndUser] | None, typer.Option("--end-user", help="what is known of the end user")
     ] = None,
+    transaction: Annotated[
+        TransactionKind,
+        typer.Option(
+            help="the kind of export: some general authorisations cover only a return after "
+            "repair (EU003), a fair (EU004) or an intra-group transfer (EU007)"
+        ),
+    ] = TransactionKind.sale,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
     batch: Annotated[
         Path | None,
@@ -188,6 +202,7 @@ def determine_command(
             final_destination,
             [e.value for e in end_use or []],
             [e.value for e in end_user or []],
+            transaction.value,
         )
         loaded = load_item(item, controls.vocabulary)
     except (RequestError, ItemError) as error:
@@ -241,7 +256,8 @@ def _print_classification(out: ClassifyOutput, console: Console) -> None:
 
 def _print_determination(out: DetermineOutput, console: Console) -> None:
     via = f" for use in {out.final_destination}" if out.final_destination else ""
-    console.print(f"[bold]{out.item}[/] to {out.destination}{via}")
+    kind = "" if out.transaction == "sale" else f" ({out.transaction.replace('_', ' ')})"
+    console.print(f"[bold]{out.item}[/] to {out.destination}{via}{kind}")
     table = Table("jurisdiction", "outcome", "entries", "legal basis")
     for det in out.determinations:
         outcome = det.outcome + (
@@ -320,8 +336,10 @@ def show_command(
     for name, version in spec.jurisdictions.items():
         listed = controls.lists[version.list]
         reasons = f", reasons {' '.join(version.reasons)}" if version.reasons else ""
+        heading = f" — {version.title}" if version.title else ""
         console.print(
-            f"{name}: {version.reference} in {listed.title} ({listed.version_date}){reasons}"
+            f"{name}: {version.reference}{heading} in {listed.title} ({listed.version_date})"
+            f"{reasons}"
         )
         node = entry.criteria.get(name)
         if node is None:

@@ -169,13 +169,19 @@ class Negation:
 
 @dataclass(frozen=True)
 class Each:
-    """A quantifier over a collection: any or all of its records, or the one named."""
+    """A quantifier over a collection: any or all of its records, at least n, or the one named.
+
+    ``at_least`` exists because the list counts qualifying records ("at least two
+    rotary axes having all of the following", 2B001.e.2): a plain any would let one
+    good axis pass.
+    """
 
     collection: str
     where: Node
     quantifier: Quantifier = "any"
     name: str | None = None
     label: str | None = None
+    at_least: int | None = None
 
     def evaluate(self, values: dict[str, Any], prefix: str, label: str | None) -> Verdict:
         inner = self.label or label
@@ -190,11 +196,18 @@ class Each:
             self.where.evaluate(r.values, f"{prefix}{self.collection}[{r.name}].", inner)
             for r in records
         ]
+        if self.at_least is not None:
+            return _count(self.at_least, verdicts)
         return combine("all" if self.name else self.quantifier, verdicts)
 
     def describe(self, depth: int = 0) -> list[str]:
         tag = f"  [{self.label}]" if self.label else ""
-        which = f"axis {self.name} of" if self.name else f"{self.quantifier} of the"
+        if self.name:
+            which = f"axis {self.name} of"
+        elif self.at_least is not None:
+            which = f"at least {self.at_least} of the"
+        else:
+            which = f"{self.quantifier} of the"
         head = f"{'  ' * depth}for {which} {self.collection}:{tag}"
         return [head, *self.where.describe(depth + 1)]
 
@@ -252,6 +265,26 @@ def combine(mode: Quantifier, verdicts: list[Verdict]) -> Verdict:
     return Verdict(truth, decisive, undecided, cost, blockers if truth is False else ())
 
 
+def _count(needed: int, verdicts: list[Verdict]) -> Verdict:
+    """At least ``needed`` records hold: true, false or undecided on the records' verdicts."""
+    holding = [v for v in verdicts if v.truth is True]
+    open_ = [v for v in verdicts if v.truth is None]
+    failing = sorted((v for v in verdicts if v.truth is False), key=lambda v: v.cost)
+    if len(holding) >= needed:
+        return Verdict(True, tuple(c for v in holding[:needed] for c in v.decisive), ())
+    undecided = tuple(c for v in open_ for c in v.undecided)
+    short = needed - len(holding) - len(open_)
+    if short <= 0:
+        decisive = tuple(c for v in holding + open_ for c in v.decisive)
+        return Verdict(None, decisive, undecided, sum(v.cost for v in open_))
+    # Too few records can hold: the cheapest failures are what would have to change.
+    cheapest = failing[:short]
+    cost = sum(v.cost for v in cheapest) if len(cheapest) == short else math.inf
+    blockers = tuple(c for v in cheapest for c in v.blockers)
+    decisive = tuple(c for v in failing for c in v.decisive)
+    return Verdict(False, decisive, (), cost + sum(v.cost for v in open_), blockers)
+
+
 def _show(value: Any, spec: Parameter) -> str:
     if isinstance(value, Interval):
         return value.describe(spec.unit or "")
@@ -290,9 +323,16 @@ def parse(raw: Any, vocabulary: Vocabulary, path: str, within: str | None = None
 def _parse_each(
     raw: dict[str, Any], vocabulary: Vocabulary, path: str, within: str | None, label: str | None
 ) -> Each:
-    extra = set(raw) - {"each", "where", "quantifier", "name", "label"}
+    extra = set(raw) - {"each", "where", "quantifier", "name", "label", "at_least"}
     if extra:
         raise CriteriaError(path, f"unknown keys {sorted(extra)}")
+    at_least = raw.get("at_least")
+    if at_least is not None and (
+        isinstance(at_least, bool) or not isinstance(at_least, int) or at_least < 1
+    ):
+        raise CriteriaError(f"{path}.at_least", "must be a whole number of records, 1 or more")
+    if at_least is not None and ("quantifier" in raw or "name" in raw):
+        raise CriteriaError(path, "at_least replaces quantifier and name; give only one")
     collection = raw["each"]
     name = raw.get("name")
     if name is not None and not isinstance(name, str):
@@ -306,7 +346,7 @@ def _parse_each(
     if "where" not in raw:
         raise CriteriaError(path, "each needs a where")
     where = parse(raw["where"], vocabulary, f"{path}.where", collection)
-    return Each(collection, where, quantifier, name, label)
+    return Each(collection, where, quantifier, name, label, at_least)
 
 
 def _parse_test(

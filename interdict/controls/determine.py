@@ -40,6 +40,7 @@ class Request:
     end_uses: frozenset[str] = frozenset()
     end_users: frozenset[str] = frozenset()
     final_destination: str | None = None
+    transaction: str = "sale"
 
     @property
     def countries(self) -> tuple[str, ...]:
@@ -215,10 +216,20 @@ class _Pass:
                 return None
             because.append(f"regime of origin {', '.join(hit)}")
         if when.entries:
-            hits = [i for i in listed_ids if i.startswith(when.entries)]
+            hits = [i for i in listed_ids if _under(i, when.entries)]
             if not hits:
                 return None
             because.append(f"entries {', '.join(hits)}")
+        if when.only_entries:
+            if not listed_ids or not all(_under(i, when.only_entries) for i in listed_ids):
+                return None
+            because.append(f"every entry ({', '.join(listed_ids)}) is in its item list")
+        if when.except_entries and any(_under(i, when.except_entries) for i in listed_ids):
+            return None
+        if when.transactions:
+            if request.transaction not in when.transactions:
+                return None
+            because.append(f"the export is a {request.transaction.replace('_', ' ')}")
         if when.item is not None:
             verdict = self.rules.item_criteria[rule.id].evaluate(
                 self.result.item.values, "", rule.id
@@ -312,3 +323,14 @@ class _Pass:
             "controls by hand."
             for flag in raised
         ]
+
+
+def _under(entry_id: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether the entry is one of these or below one: 3A001.a.1 is not under 3A001.a.10.
+
+    A prefix shorter than an entry number ("2D", "9A") names a category or section.
+    """
+    return any(
+        entry_id == p or entry_id.startswith(p + ".") or (len(p) < 5 and entry_id.startswith(p))
+        for p in prefixes
+    )

@@ -78,6 +78,10 @@ class Version(BaseModel):
 
     list: str
     reference: str
+    title: str | None = Field(
+        default=None,
+        description="the jurisdiction's own heading, where its item under this number differs",
+    )
     reasons: tuple[str, ...] = Field(default=(), description="US reasons for control, e.g. NS2")
     conditional_reasons: tuple[ConditionalReason, ...] = ()
     criteria: dict[str, Any] | None = Field(
@@ -140,6 +144,11 @@ class Entry:
     @property
     def id(self) -> str:
         return self.spec.id
+
+    def title_in(self, jurisdiction: Jurisdiction) -> str:
+        """The heading in that jurisdiction: the US 9A120 is a different item from the EU's."""
+        version = self.spec.jurisdictions.get(jurisdiction)
+        return version.title if version is not None and version.title else self.spec.title
 
 
 @dataclass(frozen=True)
@@ -256,8 +265,18 @@ def _yaml(path: Path) -> Any:
 
 
 def _as_list(raw: Any, key: str, path: Path) -> list[Any]:
+    """The records under ``key``; other top-level keys must start with ``x-``.
+
+    ``x-`` keys hold YAML anchors shared by several records (a source cited by
+    every entry of a file); any other key is a typo that would be silently lost.
+    """
     if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
         raise ControlListError(f"{path}: expected a mapping with a list under {key!r}")
+    stray = sorted(str(k) for k in raw if k != key and not str(k).startswith("x-"))
+    if stray:
+        raise ControlListError(
+            f"{path}: unknown top-level keys {stray}; only {key!r} and x- keys (for anchors)"
+        )
     return list(raw[key])
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from interdict.controls.classify import Classification, Decision, missing_parameters
 from interdict.controls.criteria import Comparison
 from interdict.controls.determine import Determination, Firing
-from interdict.controls.entries import ControlList, Source
+from interdict.controls.entries import ControlList, Jurisdiction, Source
 from interdict.controls.rules import Outcome, Rules
 
 
@@ -33,6 +33,7 @@ class ComparisonOut(BaseModel):
 
 class JurisdictionRef(BaseModel):
     reference: str
+    title: str = Field(description="the entry's heading in this jurisdiction")
     list_title: str
     version_date: str
     reasons: list[str] = Field(default_factory=list)
@@ -152,6 +153,9 @@ class DetermineOutput(BaseModel):
     final_destination: str | None = Field(description="where the end user is, if given")
     end_use: list[str]
     end_user: list[str]
+    transaction: str = Field(
+        description="sale, return_after_repair, temporary_exhibition or intra_group"
+    )
     determinations: list[DeterminationOut]
     errors: list[JurisdictionError] = Field(
         default_factory=list, description="jurisdictions that could not be decided, and why"
@@ -178,7 +182,7 @@ def comparison_out(c: Comparison) -> ComparisonOut:
 
 
 def classify_output(result: Classification, controls: ControlList) -> ClassifyOutput:
-    entries = [_entry_out(d, controls) for d in result.matches]
+    entries = [_entry_out(d, controls, result.jurisdiction) for d in result.matches]
     missing = missing_parameters(result)
     status = "listed" if entries else ("undetermined" if result.undetermined else "not_listed")
     messages = {
@@ -196,7 +200,7 @@ def classify_output(result: Classification, controls: ControlList) -> ClassifyOu
         near_misses=[
             NearMissOut(
                 id=d.entry.id,
-                title=d.entry.spec.title,
+                title=d.entry.title_in(result.jurisdiction),
                 kept_out_by=[comparison_out(c) for c in d.verdict.blockers],
             )
             for d in result.near_misses
@@ -204,7 +208,7 @@ def classify_output(result: Classification, controls: ControlList) -> ClassifyOu
         excluded=[
             ExcludedOut(
                 id=d.entry.id,
-                title=d.entry.spec.title,
+                title=d.entry.title_in(result.jurisdiction),
                 note=f"{d.excluded_by.owner} {d.excluded_by.ref}",
                 says=d.excluded_by.says,
                 comparisons=[comparison_out(c) for c in d.exclusion_verdict.decisive],
@@ -236,12 +240,13 @@ def _ask(controls: ControlList, path: str) -> str:
     return spec.ask or spec.description
 
 
-def _entry_out(decision: Decision, controls: ControlList) -> EntryOut:
+def _entry_out(decision: Decision, controls: ControlList, jurisdiction: Jurisdiction) -> EntryOut:
     entry = decision.entry
     lineage = controls.lineage(entry.id)
     refs = {
         j: JurisdictionRef(
             reference=v.reference,
+            title=entry.title_in(j),
             list_title=controls.lists[v.list].title,
             version_date=controls.lists[v.list].version_date.isoformat(),
             reasons=list(v.reasons),
@@ -251,7 +256,7 @@ def _entry_out(decision: Decision, controls: ControlList) -> EntryOut:
     root = lineage[0].spec
     return EntryOut(
         id=entry.id,
-        title=entry.spec.title,
+        title=entry.title_in(jurisdiction),
         regime=entry.regime,
         regime_name=entry.regime_name,
         jurisdictions=refs,

@@ -17,7 +17,7 @@ from interdict.controls.determine import DeterminationError, Request, determine
 from interdict.controls.entries import JURISDICTIONS, ControlList, Jurisdiction
 from interdict.controls.items import Item
 from interdict.controls.outputs import DetermineOutput, JurisdictionError, determination_out
-from interdict.controls.rules import END_USERS, END_USES, Rules
+from interdict.controls.rules import END_USERS, END_USES, TRANSACTIONS, Rules
 
 
 class RequestError(ValueError):
@@ -41,6 +41,7 @@ def make_request(
     final_destination: object = None,
     end_uses: Iterable[object] = (),
     end_users: Iterable[object] = (),
+    transaction: object = None,
 ) -> Request:
     for field, flags, known in (
         ("end_use", end_uses, END_USES),
@@ -49,6 +50,9 @@ def make_request(
         unknown = [f for f in flags if f not in known]
         if unknown:
             raise RequestError(f"{field}: unknown {unknown}; use {', '.join(known)}")
+    kind = "sale" if transaction is None else transaction
+    if kind not in TRANSACTIONS:
+        raise RequestError(f"transaction: unknown {kind!r}; use {', '.join(TRANSACTIONS)}")
     final = (
         None if final_destination is None else country_code("final_destination", final_destination)
     )
@@ -57,6 +61,7 @@ def make_request(
         frozenset(str(f) for f in end_uses),
         frozenset(str(f) for f in end_users),
         final,
+        str(kind),
     )
 
 
@@ -93,6 +98,7 @@ def determine_item(
         final_destination=request.final_destination,
         end_use=sorted(request.end_uses),
         end_user=sorted(request.end_users),
+        transaction=request.transaction,
         determinations=determinations,
         errors=errors,
     )

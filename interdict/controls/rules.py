@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -34,6 +34,9 @@ EndUse = Literal["nuclear", "chemical_biological", "missile", "military"]
 EndUser = Literal["military", "sanctioned", "entity_list"]
 END_USES: tuple[str, ...] = ("nuclear", "chemical_biological", "missile", "military")
 END_USERS: tuple[str, ...] = ("military", "sanctioned", "entity_list")
+Transaction = Literal["sale", "return_after_repair", "temporary_exhibition", "intra_group"]
+TRANSACTIONS: tuple[str, ...] = get_args(Transaction)
+"""What kind of export it is: some general authorisations (EU003, EU004, EU007) cover only one."""
 
 
 class Instrument(BaseModel):
@@ -75,6 +78,19 @@ class When(BaseModel):
     items: Literal["listed", "unlisted", "any"] = "any"
     regimes: tuple[str, ...] = ()
     entries: tuple[str, ...] = Field(default=(), description="entry-id prefixes, e.g. 2B or 9A106")
+    only_entries: tuple[str, ...] = Field(
+        default=(),
+        description="fires only if every entry the item is listed under starts with one of these "
+        "(a general authorisation's item list)",
+    )
+    except_entries: tuple[str, ...] = Field(
+        default=(),
+        description="does not fire if any entry the item is listed under starts with one of these "
+        "(a general authorisation's excluded items)",
+    )
+    transactions: tuple[Transaction, ...] = Field(
+        default=(), description="fires only for these kinds of export (any when empty)"
+    )
     item: dict[str, Any] | None = Field(
         default=None, description="criteria over the item's parameters"
     )

@@ -26,6 +26,9 @@ MILL: dict[str, Any] = {
     "simultaneous_linear_contouring_axes": 3,
     "simultaneous_rotary_contouring_axes": 2,
     "contouring_rotary_axes": 2,
+    "designed_for_contact_lenses": False,
+    "bar_feed_through_only": False,
+    "grinder_type": "other",
     "linear_axes": [
         {"name": "X", "travel": "0.8 m", "unidirectional_positioning_repeatability": "3 µm"}
     ],
@@ -43,6 +46,14 @@ def item_with(**changes: Any) -> dict[str, Any]:
     return {"name": "test item", "parameters": params}
 
 
+def part(kind: str, **params: Any) -> dict[str, Any]:
+    """A component item of the given kind with these parameters."""
+    return {
+        "name": kind,
+        "parameters": {"item_type": "component", "component_kind": kind, **params},
+    }
+
+
 def run(controls: ControlList, raw: dict[str, Any], jurisdiction: str = "EU") -> Classification:
     return classify(read_item(raw, controls.vocabulary), controls, jurisdiction)  # type: ignore[arg-type]
 
@@ -51,11 +62,16 @@ def matched(result: Classification) -> set[str]:
     return {d.entry.id for d in result.matches}
 
 
-def axes(travel: str, upr: str, accuracy: str | None = None) -> list[dict[str, Any]]:
-    """One X axis with its travel, repeatability and (optionally) positioning accuracy."""
+def axes(
+    travel: str, upr: str, accuracy: str | None = None, accuracy_1988: str | None = None
+) -> list[dict[str, Any]]:
+    """One X axis with its travel, repeatability and (optionally) positioning accuracies,
+    to ISO 230-2:2006 (US figures) and to ISO 230-2:1988 (EU figures)."""
     axis = {"name": "X", "travel": travel, "unidirectional_positioning_repeatability": upr}
     if accuracy is not None:
-        axis["positioning_accuracy"] = accuracy
+        axis["positioning_accuracy_2006"] = accuracy
+    if accuracy_1988 is not None:
+        axis["positioning_accuracy_1988"] = accuracy_1988
     return [axis]
 
 
@@ -72,5 +88,6 @@ def decide(raw: Any, destination: str, jurisdiction: str, **flags: Any) -> Deter
         destination,
         frozenset(flags.get("end_use", ())),
         frozenset(flags.get("end_user", ())),
+        transaction=flags.get("transaction", "sale"),
     )
     return determine(result, controls, books[jurisdiction], request)  # type: ignore[index]

@@ -127,14 +127,16 @@ def test_bad_entries_are_refused_naming_entry_and_field(
 def test_entries_without_sources_and_bad_country_codes_are_refused(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     path = folder / "entries" / "2B-machine-tools.yaml"
-    path.write_text(
-        path.read_text().replace(
-            "    sources:\n      - url: https://www.lenzo.ai/eccn/2b001/\n        supports: tu",
-            "    sourcez:\n      - url: https://www.lenzo.ai/eccn/2b001/\n        supports: tu",
-            1,
-        )
-    )
+    text = path.read_text()
+    old = "      US: {list: us-ccl, reference: 2B001.a, reasons: [NS2, AT1]}\n    sources:"
+    assert old in text
+    path.write_text(text.replace(old, old.replace("sources:", "sourcez:"), 1))
     with pytest.raises(ControlListError, match=r"2B001\.a: sources"):
+        load(folder)
+    folder = _copy(tmp_path / "stray")
+    path = folder / "entries" / "2B-machine-tools.yaml"
+    path.write_text(path.read_text().replace("entries:\n", "entires: []\nentries:\n", 1))
+    with pytest.raises(ControlListError, match=r"unknown top-level keys \['entires'\]"):
         load(folder)
     folder = _copy(tmp_path / "again")
     rules = folder / "rules" / "eu.yaml"

@@ -105,12 +105,16 @@ def test_json_item_files_are_read(tmp_path: Path) -> None:
         json.dumps(
             {
                 "name": "nozzle",
-                "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+                "parameters": {
+                    "item_type": "component",
+                    "component_kind": "thrust_vector_control_subsystem",
+                    "usable_in_missiles": True,
+                },
             }
         )
     )
     out = json.loads(runner.invoke(app, ["classify", str(item), "--json"]).output)
-    assert [e["id"] for e in out["entries"]] == ["9A106.b"]
+    assert [e["id"] for e in out["entries"]] == ["9A106.c"]
     assert out["entries"][0]["regime"] == "MTCR"
 
 
@@ -124,7 +128,7 @@ def test_controls_list_and_show() -> None:
     assert "unidirectional_positioning_repeatability <= 1.4 µm" in shown.output
     assert "(the same tests as EU)" in shown.output
     us_own = runner.invoke(app, ["controls", "show", "2B201"]).output
-    assert "positioning_accuracy <= 4.5 µm" in us_own
+    assert "positioning_accuracy_2006 <= 4.5 µm" in us_own
     assert runner.invoke(app, ["controls", "show", "2B999"]).exit_code == 2
     assert runner.invoke(app, ["controls", "list", "8X"]).exit_code == 2
 
@@ -162,7 +166,11 @@ def test_classify_a_batch_of_items(tmp_path: Path) -> None:
     nozzle = {
         "id": "P-1",
         "name": "nozzle",
-        "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+        "parameters": {
+            "item_type": "component",
+            "component_kind": "thrust_vector_control_subsystem",
+            "usable_in_missiles": True,
+        },
     }
     typo = {"id": "P-2", "name": "typo", "parameters": {"usable_in_missile": True}}
     batch.write_text(
@@ -186,7 +194,7 @@ def test_classify_a_batch_of_items(tmp_path: Path) -> None:
     assert "line 4: parameters.usable_in_missile: unknown parameter" in result.output
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line.get("id") for line in lines] == ["P-1", None, "P-2", "4"]
-    assert [e["id"] for e in lines[0]["classification"]["entries"]] == ["9A106.b"]
+    assert [e["id"] for e in lines[0]["classification"]["entries"]] == ["9A106.c"]
     assert "error" in lines[1] and "error" in lines[2]
     assert lines[3]["classification"]["status"] in ("not_listed", "undetermined")
     assert "2 lines done, 2 bad" in result.output
@@ -254,9 +262,9 @@ def test_decide_a_batch_of_orders(tmp_path: Path) -> None:
 
 def test_controls_check_summarises_coverage_and_gaps(tmp_path: Path) -> None:
     out = json.loads(runner.invoke(app, ["controls", "check", "--json"]).output)
-    assert out["entries"] == 32 and out["by_regime"]["NSG"] == 2
+    assert out["entries"] == 68 and out["by_regime"]["NSG"] == 4
     assert out["rule_books"]["US"]["chart_rows"] == 200
-    assert "2B201" in out["gaps"]
+    assert "7A103.d" in out["gaps"]
     broken = tmp_path / "controls"
     broken.mkdir()
     result = runner.invoke(app, ["controls", "check", "--controls", str(broken)])
@@ -275,7 +283,13 @@ def test_the_example_batch_files_run(tmp_path: Path) -> None:
         line["id"]: [e["id"] for e in line["classification"]["entries"]]
         for line in map(json.loads, classified.read_text().splitlines())
     }
-    assert statuses == {"FS-1": ["2B201"], "TP-7": ["9A006.d"], "GS-2": ["7A117"], "LT-3": []}
+    assert statuses == {
+        "FS-1": ["2B201"],
+        "TP-7": ["9A006.d"],
+        "GS-2": ["7A117"],
+        "LT-3": [],
+        "RT-4": ["2B008.c"],
+    }
     decided = tmp_path / "orders.out.jsonl"
     result = runner.invoke(
         app, ["determine", "--batch", str(examples / "orders.jsonl"), "--out", str(decided)]
@@ -289,6 +303,8 @@ def test_the_example_batch_files_run(tmp_path: Path) -> None:
         "order-1": ["prohibited", "prohibited"],
         "order-2": ["general_authorisation", "no_licence_required"],
         "order-3": ["licence_required", "licence_required"],
+        "order-4": ["general_authorisation", "no_licence_required"],  # EU002; US NS2 not for TR
+        "order-5": ["general_authorisation", "licence_required"],  # EU004; US NP1 for India
     }
 
 

@@ -53,15 +53,27 @@ GUIDANCE = {
         "component_kind": "guidance_set",
         "guidance_accuracy": "2 percent",
         "system_range": "1000 km",
-        "designed_for_manned_aircraft": False,
+        "usable_in_missiles": True,
     },
 }
-NOZZLE = {
-    "name": "nozzle",
+THRUST_VECTORING = {
+    "name": "thrust vector control sub-system",
     "parameters": {
         "item_type": "component",
-        "component_kind": "rocket_nozzle",
+        "component_kind": "thrust_vector_control_subsystem",
         "usable_in_missiles": True,
+    },
+}
+SERVO_VALVE = {
+    "name": "propellant servo valve",
+    "parameters": {
+        "item_type": "component",
+        "component_kind": "servo_valve",
+        "usable_in_missiles": True,
+        "vibration_environment": "12 g_rms",
+        "servo_valve_flow_rate": "30 L/min",
+        "operating_pressure": "8 MPa",
+        "actuator_response_time": "50 ms",
     },
 }
 
@@ -85,9 +97,11 @@ MATRIX = [
     (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
     (GUIDANCE, "NO", "general_authorisation", "licence_required"),  # US: under the ITAR
     (FS1, "HK", "licence_required", None),  # the chart has no Hong Kong row
-    (NOZZLE, "TR", "licence_required", "licence_required"),
-    (NOZZLE, "IR", "prohibited", "prohibited"),
-    (NOZZLE, "GB", "general_authorisation", "no_licence_required"),
+    (THRUST_VECTORING, "TR", "licence_required", "licence_required"),  # US: under the ITAR
+    (THRUST_VECTORING, "IR", "prohibited", "prohibited"),
+    (THRUST_VECTORING, "GB", "general_authorisation", "licence_required"),
+    (SERVO_VALVE, "JP", "general_authorisation", "licence_required"),  # US: MT1 is marked for JP
+    (SERVO_VALVE, "CA", "general_authorisation", "no_licence_required"),  # but not for Canada
 ]
 
 
@@ -102,9 +116,9 @@ def test_destination_by_entry_matrix(raw: Any, destination: str, eu: str, us: st
 
 
 def test_a_general_authorisation_is_named_and_yields_to_a_catch_all() -> None:
-    det = decide(NOZZLE, "GB", "EU")
+    det = decide(THRUST_VECTORING, "GB", "EU")
     assert det.authorisation == "EU001"
-    flagged = decide(NOZZLE, "GB", "EU", end_use=["missile"])
+    flagged = decide(THRUST_VECTORING, "GB", "EU", end_use=["missile"])
     assert flagged.outcome == "licence_required"
     assert {f.rule.id for f in flagged.decisive} >= {"eu-catch-all-wmd", "eu-listed-export"}
 

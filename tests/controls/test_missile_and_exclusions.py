@@ -5,28 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from control_items import item_with, matched, run
+from control_items import item_with, matched, part, run
 
 from interdict.controls.entries import ControlList
-
-
-def part(kind: str, **params: Any) -> dict[str, Any]:
-    return {
-        "name": kind,
-        "parameters": {"item_type": "component", "component_kind": kind, **params},
-    }
 
 
 @pytest.mark.parametrize(
     ("raw", "entry", "listed"),
     [
         (
-            part("cryogenic_system_for_space_vehicles", cryogenic_loss_rate="29.9 percent/year"),
+            part("cryogenic_system", cryogenic_loss_rate="29.9 percent/year"),
             "9A006.a",
             True,
         ),
         (
-            part("cryogenic_system_for_space_vehicles", cryogenic_loss_rate="30 percent/year"),
+            part("cryogenic_system", cryogenic_loss_rate="30 percent/year"),
             "9A006.a",
             False,
         ),
@@ -34,7 +27,6 @@ def part(kind: str, **params: Any) -> dict[str, Any]:
             part(
                 "cryogenic_container_or_refrigeration_system",
                 provided_temperature="100 K",
-                for_launch_vehicle_or_spacecraft=True,
             ),
             "9A006.b",
             True,
@@ -43,7 +35,6 @@ def part(kind: str, **params: Any) -> dict[str, Any]:
             part(
                 "cryogenic_container_or_refrigeration_system",
                 provided_temperature="-173.15 degC",
-                for_launch_vehicle_or_spacecraft=True,
             ),
             "9A006.b",
             True,
@@ -52,7 +43,6 @@ def part(kind: str, **params: Any) -> dict[str, Any]:
             part(
                 "cryogenic_container_or_refrigeration_system",
                 provided_temperature="100.1 K",
-                for_launch_vehicle_or_spacecraft=True,
             ),
             "9A006.b",
             False,
@@ -124,7 +114,7 @@ def part(kind: str, **params: Any) -> dict[str, Any]:
                 "guidance_set",
                 guidance_accuracy="3.33 percent",
                 system_range="300 km",
-                designed_for_manned_aircraft=False,
+                usable_in_missiles=True,
             ),
             "7A117",
             True,
@@ -134,7 +124,7 @@ def part(kind: str, **params: Any) -> dict[str, Any]:
                 "guidance_set",
                 guidance_accuracy="3.34 percent",
                 system_range="300 km",
-                designed_for_manned_aircraft=False,
+                usable_in_missiles=True,
             ),
             "7A117",
             False,
@@ -179,12 +169,13 @@ def test_special_purpose_machines_are_excluded_from_2b001(
     assert excluded["2B001.b.2"].excluded_by is not None
     assert excluded["2B001.b.2"].excluded_by.owner == "2B001"
     assert "2B001.b.2" not in matched(result)
-    # The EU 2B201 encoded has no exclusion; the US text excludes four purposes, not these two.
-    assert "2B201" in matched(result)
+    # 2B201 excludes only four purposes (EU Note 1, US Note): not jewellery or dental machines.
+    kept = purpose in ("engraved_or_faceted_jewellery_parts", "dental_prostheses")
+    assert ("2B201" in matched(result)) is kept
     us = run(controls, item_with(special_purpose_limited_to=purpose, linear_axes=axes), "US")
-    assert ("2B201" in matched(us)) is (
-        purpose in ("engraved_or_faceted_jewellery_parts", "dental_prostheses")
-    )
+    assert ("2B201" in matched(us)) is kept
+    if not kept:
+        assert "2B201" in {d.entry.id for d in us.excluded}
 
 
 def test_an_undecided_exclusion_leaves_the_entry_undetermined(controls: ControlList) -> None:
@@ -193,28 +184,27 @@ def test_an_undecided_exclusion_leaves_the_entry_undetermined(controls: ControlL
     assert "2B001.b.2" in {d.entry.id for d in result.undetermined}
 
 
-@pytest.mark.parametrize(
-    ("changes", "excluded"),
-    [
-        ({"system_range": "299 km"}, True),
-        ({"designed_for_manned_aircraft": True}, True),
-        ({}, False),
-    ],
-)
-def test_7a117_note(controls: ControlList, changes: dict[str, Any], excluded: bool) -> None:
-    params = {
-        "guidance_accuracy": "1 percent",
-        "system_range": "500 km",
-        "designed_for_manned_aircraft": False,
-    }
-    result = run(controls, part("guidance_set", **{**params, **changes}))
-    assert ("7A117" in {d.entry.id for d in result.excluded}) is excluded
+@pytest.mark.parametrize(("usable", "listed"), [(True, True), (False, False), (None, False)])
+def test_7a117_is_for_guidance_sets_usable_in_missiles(
+    controls: ControlList, usable: bool | None, listed: bool
+) -> None:
+    """The current 7A117 has no exclusion note; usable in "missiles" (500 kg, 300 km) decides."""
+    params: dict[str, Any] = {"guidance_accuracy": "1 percent"}
+    if usable is not None:
+        params["usable_in_missiles"] = usable
+    result = run(controls, part("guidance_set", **params))
+    assert ("7A117" in matched(result)) is listed
+    assert result.excluded == ()
+    if usable is None:
+        assert "7A117" in {d.entry.id for d in result.undetermined}
 
 
-def test_2b109_note_excludes_machines_unusable_for_propulsion_parts(controls: ControlList) -> None:
+def test_2b109_is_for_machines_usable_for_missile_propulsion_parts(controls: ControlList) -> None:
     raw = item_with(
         machining_functions=["flow_forming"],
         simultaneous_contouring_axes=3,
         usable_in_propulsion_component_production=False,
     )
-    assert "2B109.a" in {d.entry.id for d in run(controls, raw).excluded}
+    result = run(controls, raw)
+    assert "2B109.a" not in matched(result)
+    assert "2B109.a" not in {d.entry.id for d in result.undetermined}

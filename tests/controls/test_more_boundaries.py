@@ -20,7 +20,7 @@ def lathe(upr: str, travel: str = "1.5 m", **extra: Any) -> dict[str, Any]:
             "name": "X",
             "travel": travel,
             "unidirectional_positioning_repeatability": upr,
-            "positioning_accuracy": "10 µm",
+            "positioning_accuracy_2006": "10 µm",
         }
     ]
     return item_with(
@@ -86,7 +86,7 @@ def test_us_np_exception_for_long_coarse_mills(travel: str, accuracy: str, outco
             "name": "X",
             "travel": travel,
             "unidirectional_positioning_repeatability": "1 µm",
-            "positioning_accuracy": accuracy,
+            "positioning_accuracy_2006": accuracy,
         }
     ]
     raw = item_with(
@@ -109,6 +109,7 @@ def test_9a006_h_tensile_strength(controls: ControlList, strength: str, listed: 
     raw = {
         "name": "cone",
         "parameters": {
+            "item_type": "component",
             "component_kind": "carbon_carbon_thrust_chamber_or_exit_cone",
             "material_density": "1.5 g/cm**3",
             "tensile_strength": strength,
@@ -118,20 +119,27 @@ def test_9a006_h_tensile_strength(controls: ControlList, strength: str, listed: 
 
 
 @pytest.mark.parametrize(
-    ("system_range", "excluded"), [("300 km", False), ("299.9 km", True), ("300000 m", False)]
+    ("system_range", "eu", "us"),
+    [
+        ("300 km", False, True),
+        ("300.1 km", True, True),
+        ("299.9 km", False, False),
+        ("300000 m", False, True),
+    ],
 )
-def test_7a117_range_note_boundary(
-    controls: ControlList, system_range: str, excluded: bool
+def test_7a103_missile_range_differs_by_jurisdiction(
+    controls: ControlList, system_range: str, eu: bool, us: bool
 ) -> None:
+    """EU 7A103 reads 'missile' as a range exceeding 300 km; the US text says 300 km or more."""
     raw = {
-        "name": "g",
+        "name": "integrated navigation system",
         "parameters": {
-            "component_kind": "guidance_set",
-            "guidance_accuracy": "1 percent",
+            "item_type": "component",
+            "component_kind": "integrated_navigation_system",
+            "designed_for_rocket_or_uav": True,
             "system_range": system_range,
-            "designed_for_manned_aircraft": False,
+            "navigation_accuracy_cep": "150 m",
         },
     }
-    result = run(controls, raw)
-    assert ("7A117" in {d.entry.id for d in result.excluded}) is excluded
-    assert ("7A117" in matched(result)) is (not excluded)
+    assert ("7A103.c" in matched(run(controls, raw))) is eu
+    assert ("7A103.c" in matched(run(controls, raw, "US"))) is us

@@ -63,6 +63,7 @@ def test_a_decimal_comma_is_still_read(controls: ControlList) -> None:
     raw = {
         "name": "injector",
         "parameters": {
+            "item_type": "component",
             "component_kind": "liquid_propellant_injector",
             "injector_orifice_diameter": "0,381 mm",
         },
@@ -74,6 +75,7 @@ def test_a_missile_class_propulsion_system_keeps_its_mtcr_origin(controls: Contr
     raw = {
         "name": "engine",
         "parameters": {
+            "item_type": "component",
             "component_kind": "liquid_rocket_propulsion_system",
             "incorporates_entries": ["9A006"],
             "usable_in_missiles": True,
@@ -225,7 +227,11 @@ def test_a_general_authorisation_must_cover_the_final_destination_too() -> None:
     nozzle = read_item(
         {
             "name": "nozzle",
-            "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+            "parameters": {
+                "item_type": "component",
+                "component_kind": "thrust_vector_control_subsystem",
+                "usable_in_missiles": True,
+            },
         },
         controls.vocabulary,
     )
@@ -258,16 +264,20 @@ def test_the_strict_pass_never_assumes_a_relief(tmp_path: Path) -> None:
     shutil.copytree(Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls", folder)
     rules = folder / "rules" / "eu.yaml"
     text = rules.read_text()
-    old = "    when: {destination_set: eu001, items: listed, no_end_use_flags: true}"
+    old = "      destination_set: eu001\n"
     assert old in text
     rules.write_text(
-        text.replace(old, old[:-1] + ", item: {param: industrial_machinery, op: is, value: false}}")
+        text.replace(old, old + "      item: {param: industrial_machinery, op: is, value: false}\n")
     )
     controls, books = load(folder)
     nozzle = read_item(
         {
             "name": "n",
-            "parameters": {"component_kind": "rocket_nozzle", "usable_in_missiles": True},
+            "parameters": {
+                "item_type": "component",
+                "component_kind": "thrust_vector_control_subsystem",
+                "usable_in_missiles": True,
+            },
         },
         controls.vocabulary,
     )
@@ -280,6 +290,7 @@ def test_depends_on_includes_what_only_the_strict_pass_asks() -> None:
         machining_functions=["turning"],
         simultaneous_contouring_axes=2,
         contouring_rotary_axes=0,
+        bar_feed_through_only=None,
         linear_axes=[{"name": "X", "travel": "0.5 m"}],
     )
     det = decide(lathe, "IN", "US")
@@ -288,11 +299,11 @@ def test_depends_on_includes_what_only_the_strict_pass_asks() -> None:
 
 
 def test_a_folded_entry_lends_its_regime_not_its_reasons() -> None:
-    """A 2B001 bar machine excepted from NP also meets 2B201 (NP1), but is listed as 2B001."""
+    """A five-axis bar machine that also mills is in 2B001.b.2 with no NP (the bar-machine
+    exception), and meets 2B201.b.3 (NP1) too, but is listed once, as 2B001."""
     bar = item_with(
-        machining_functions=["turning"],
-        simultaneous_contouring_axes=2,
-        contouring_rotary_axes=0,
+        machining_functions=["turning", "milling"],
+        simultaneous_contouring_axes=5,
         maximum_workpiece_diameter="40 mm",
         bar_feed_through_only=True,
         maximum_bar_diameter="40 mm",
