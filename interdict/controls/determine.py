@@ -80,16 +80,25 @@ def determine(
     pessimistic = replace(result, matches=result.matches + result.undetermined, undetermined=())
     strict = _Pass(pessimistic, controls, rules, request, assume=True)
     worst = strict.decide()
+    # An undecided test on a general authorisation fails in both runs above; a third run lets
+    # it hold, so that the officer learns which fact would open the authorisation.
+    lenient = _Pass(result, controls, rules, request, assume=False, relieve=True)
+    best = lenient.decide()
     extra = sorted(_rule_ids(worst) - _rule_ids(first))
-    if SEVERITY[worst.outcome] <= SEVERITY[first.outcome] and not extra:
+    if SEVERITY[worst.outcome] <= SEVERITY[best.outcome] and not extra:
         return first
     missing = sorted(
-        {*missing_parameters(result), *(c.parameter for c in settled.undecided + strict.undecided)}
+        {
+            *missing_parameters(result),
+            *(c.parameter for c in settled.undecided + strict.undecided + lenient.undecided),
+        }
     )
-    if SEVERITY[worst.outcome] > SEVERITY[first.outcome]:
+    if SEVERITY[worst.outcome] > SEVERITY[best.outcome]:
+        named = f" ({best.authorisation})" if best.authorisation else ""
         note = (
             f"Undecided: the parameters {', '.join(missing)} are not stated; this is the "
-            f"strictest outcome they could lead to, and with them it could be {first.outcome}."
+            f"strictest outcome they could lead to, and with them it could be "
+            f"{best.outcome}{named}."
         )
     else:
         note = (
@@ -100,7 +109,7 @@ def determine(
         worst,
         decided=False,
         depends_on=tuple(missing),
-        otherwise=first.outcome if first.outcome != worst.outcome else None,
+        otherwise=best.outcome if best.outcome != worst.outcome else None,
         caveats=(note, *worst.caveats),
     )
 
@@ -120,9 +129,11 @@ class _Pass:
         request: Request,
         *,
         assume: bool,
+        relieve: bool = False,
     ) -> None:
         self.result, self.controls, self.rules, self.request = result, controls, rules, request
         self.assume = assume
+        self.relieve = relieve
         self.undecided: list[Comparison] = []
 
     def decide(self) -> Determination:
@@ -236,8 +247,10 @@ class _Pass:
             )
             if verdict.truth is None:
                 self.undecided.extend(verdict.undecided)
-                # The strict pass assumes what restricts, never what relieves.
-                if not (self.assume and SEVERITY[rule.outcome] >= SEVERITY["licence_required"]):
+                # The strict pass assumes what restricts, never what relieves; the lenient pass,
+                # which only ever supplies "otherwise", assumes what relieves.
+                restricts = SEVERITY[rule.outcome] >= SEVERITY["licence_required"]
+                if not ((self.assume and restricts) or (self.relieve and not restricts)):
                     return None
             elif not verdict.truth:
                 return None

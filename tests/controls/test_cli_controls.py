@@ -49,11 +49,15 @@ def test_determine_json_to_iran() -> None:
     assert "Regulation (EU) No 267/2012" in out.determinations[0].legal_basis[1].instrument
 
 
-def test_determine_names_a_general_authorisation() -> None:
+def test_determine_names_a_general_authorisation(tmp_path: Path) -> None:
+    fs1 = yaml.safe_load(FS1.read_text())
+    fs1["parameters"]["listed_in_annex_iv"] = False  # Annex IV excludes items from EU001
+    item = tmp_path / "fs1.yaml"
+    item.write_text(yaml.safe_dump(fs1, allow_unicode=True))
     args = [
         "determine",
         "--item",
-        str(FS1),
+        str(item),
         "--destination",
         "JP",
         "--jurisdiction",
@@ -249,7 +253,9 @@ def test_decide_a_batch_of_orders(tmp_path: Path) -> None:
         ("US", "prohibited"),
     ]
     second = lines[1]["determination"]["determinations"]
-    assert [(d["jurisdiction"], d["general_authorisation"]) for d in second] == [("EU", "EU001")]
+    assert [(d["jurisdiction"], d["outcome"], d["otherwise"]) for d in second] == [
+        ("EU", "licence_required", "general_authorisation")  # EU001 unless in Annex IV
+    ]
     assert "unknown country code 'QQ'" in lines[2]["error"]
     assert "end_use: unknown ['space']" in lines[3]["error"]
     assert lines[4]["determination"]["errors"][0]["jurisdiction"] == "US"  # EU still decided
@@ -301,7 +307,7 @@ def test_the_example_batch_files_run(tmp_path: Path) -> None:
     }
     assert outcomes == {
         "order-1": ["prohibited", "prohibited"],
-        "order-2": ["general_authorisation", "no_licence_required"],
+        "order-2": ["licence_required", "no_licence_required"],  # EU001 unless in Annex IV
         "order-3": ["licence_required", "licence_required"],
         "order-4": ["general_authorisation", "no_licence_required"],  # EU002; US NS2 not for TR
         "order-5": ["general_authorisation", "licence_required"],  # EU004; US NP1 for India

@@ -86,22 +86,22 @@ MATRIX = [
     (FS1, "TR", "licence_required", "no_licence_required"),
     (FS1, "CN", "licence_required", "licence_required"),
     (FS1, "IN", "licence_required", "licence_required"),
-    (FS1, "JP", "general_authorisation", "no_licence_required"),
+    (FS1, "JP", "licence_required", "no_licence_required"),  # EU001 only if not in Annex IV
     (FS1, "DE", "no_licence_required", "no_licence_required"),
-    (FS1, "SY", "licence_required", "licence_required"),
+    (FS1, "SY", "prohibited", "licence_required"),  # EU: unless shown outside Annex IA
     (PRECISE, "TR", "licence_required", "no_licence_required"),  # Turkey: NS1 only, 2B001 is NS2
     (PRECISE, "CA", "general_authorisation", "no_licence_required"),
     (PRECISE, "IR", "prohibited", "prohibited"),  # also meets 2B201, so NSG
     (UNLISTED, "TR", "no_licence_required", "no_licence_required"),
     (UNLISTED, "IR", "no_licence_required", "licence_required"),
     (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
-    (GUIDANCE, "NO", "general_authorisation", "licence_required"),  # US: under the ITAR
+    (GUIDANCE, "NO", "licence_required", "licence_required"),  # EU: Annex IV?; US: ITAR
     (FS1, "HK", "licence_required", None),  # the chart has no Hong Kong row
     (THRUST_VECTORING, "TR", "licence_required", "licence_required"),  # US: under the ITAR
     (THRUST_VECTORING, "IR", "prohibited", "prohibited"),
-    (THRUST_VECTORING, "GB", "general_authorisation", "licence_required"),
-    (SERVO_VALVE, "JP", "general_authorisation", "licence_required"),  # US: MT1 is marked for JP
-    (SERVO_VALVE, "CA", "general_authorisation", "no_licence_required"),  # but not for Canada
+    (THRUST_VECTORING, "GB", "licence_required", "licence_required"),
+    (SERVO_VALVE, "JP", "licence_required", "licence_required"),  # US: MT1 is marked for JP
+    (SERVO_VALVE, "CA", "licence_required", "no_licence_required"),  # but not for Canada
 ]
 
 
@@ -116,11 +116,26 @@ def test_destination_by_entry_matrix(raw: Any, destination: str, eu: str, us: st
 
 
 def test_a_general_authorisation_is_named_and_yields_to_a_catch_all() -> None:
-    det = decide(THRUST_VECTORING, "GB", "EU")
+    det = decide(PRECISE, "GB", "EU")
     assert det.authorisation == "EU001"
-    flagged = decide(THRUST_VECTORING, "GB", "EU", end_use=["missile"])
+    flagged = decide(PRECISE, "GB", "EU", end_use=["missile"])
     assert flagged.outcome == "licence_required"
     assert {f.rule.id for f in flagged.decisive} >= {"eu-catch-all-wmd", "eu-listed-export"}
+
+
+def test_syria_asks_for_the_annexes_of_its_regulation() -> None:
+    det = decide(FS1, "SY", "EU")
+    assert (det.outcome, det.decided, det.otherwise) == ("prohibited", False, "licence_required")
+    assert {"listed_in_syria_annex_ia", "listed_in_syria_annex_v_or_ix"} <= set(det.depends_on)
+    outside = dict(
+        UNLISTED, parameters=dict(UNLISTED["parameters"], listed_in_syria_annex_ia=False)
+    )
+    outside["parameters"]["listed_in_syria_annex_v_or_ix"] = False
+    assert decide(outside, "SY", "EU").outcome == "no_licence_required"
+    banned = dict(UNLISTED, parameters=dict(UNLISTED["parameters"], listed_in_syria_annex_ia=True))
+    det = decide(banned, "SY", "EU")
+    assert det.outcome == "prohibited"
+    assert det.decisive[0].rule.legal_basis[0].provision.startswith("Art. 2a(1)(a)")
 
 
 def test_catch_alls_reach_unlisted_items() -> None:

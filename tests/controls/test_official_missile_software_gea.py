@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from control_items import FS1, decide, matched, part, run
 from typer.testing import CliRunner
 
@@ -86,7 +87,7 @@ def test_us_9a120_spraying_uavs(
 
 
 def inertial(**params: Any) -> dict[str, Any]:
-    base = {"platforms": ["aircraft"], "certified_for_civil_aircraft": False}
+    base = {"platforms": ["aircraft"], "civil_aircraft_certification": "none"}
     return part("inertial_measurement_equipment", **{**base, **params})
 
 
@@ -120,10 +121,48 @@ def test_7a003_inertial_equipment(
     assert (entry in matched(run(controls, raw))) is listed
 
 
-def test_7a003_excludes_civil_certified_equipment(controls: ControlList) -> None:
-    raw = inertial(unaided_position_cep_rate="0.5 nmi/hour", certified_for_civil_aircraft=True)
-    result = run(controls, raw)
-    assert "7A003.a" in {d.entry.id for d in result.excluded}
+@pytest.mark.parametrize(
+    ("certification", "eu", "us"),
+    [
+        ("none", True, True),
+        ("wassenaar_participating_state", False, False),
+        ("eu_member_state_outside_wassenaar", False, True),  # the US note names Wassenaar only
+    ],
+)
+def test_7a003_leaves_out_civil_certified_equipment(
+    controls: ControlList, certification: str, eu: bool, us: bool
+) -> None:
+    raw = inertial(
+        unaided_position_cep_rate="0.5 nmi/hour", civil_aircraft_certification=certification
+    )
+    assert ("7A003.a" in matched(run(controls, raw))) is eu
+    assert ("7A003.a" in matched(run(controls, raw, "US"))) is us
+
+
+@pytest.mark.parametrize(
+    ("parts", "vibration", "mwd", "eu", "us"),
+    [
+        (["7A002"], None, True, True, False),  # EU: the MWD note is for a.2's accelerometers only
+        (["7A001.a.3"], True, False, False, True),  # EU a.1 Note: vibration or shock sensors
+        (["7A001.a.3"], False, False, True, True),
+    ],
+)
+def test_7a103_a_notes_remove_only_the_accelerometers_they_name(
+    controls: ControlList,
+    parts: list[str],
+    vibration: bool | None,
+    mwd: bool | None,
+    eu: bool,
+    us: bool,
+) -> None:
+    params: dict[str, Any] = {"incorporates_entries": parts}
+    if vibration is not None:
+        params["accelerometers_for_vibration_or_shock"] = vibration
+    if mwd is not None:
+        params["measurement_while_drilling"] = mwd
+    raw = part("inertial_measurement_equipment", **params)
+    assert ("7A103.a" in matched(run(controls, raw))) is eu
+    assert ("7A103.a" in matched(run(controls, raw, "US"))) is us
 
 
 def test_7a103_d_magnetic_heading_sensors_are_eu_only(controls: ControlList) -> None:
@@ -145,7 +184,7 @@ def test_us_2b116_needs_the_300_km_heading_the_eu_lacks(controls: ControlList) -
     for_missiles = part(
         "vibration_thruster",
         vibration_test_force="50 kN",
-        designed_for_rocket_or_uav=True,
+        usable_for_rockets_or_uavs=True,
         system_range="300 km",
     )
     assert "2B116.c" in matched(run(controls, for_missiles, "US"))
@@ -171,7 +210,20 @@ def software(purpose: list[str], goods: list[str], **params: Any) -> dict[str, A
         (software(["production"], ["2B510"]), {"2D001.a"}, set()),  # 2B510 is EU only
         (software(["use"], ["2B002"]), set(), set()),  # use of 2B002 is not in 2D001.b
         (software(["use"], ["2B201"]), {"2D202"}, {"2D202"}),
-        (software(["use"], ["2B201"], part_programming_software=True), set(), set()),
+        (
+            software(
+                ["use"], ["2B201"], part_programming_software=True, direct_use_of_equipment=False
+            ),
+            set(),
+            set(),
+        ),
+        (
+            software(
+                ["use"], ["2B201"], part_programming_software=True, direct_use_of_equipment=True
+            ),
+            {"2D202"},
+            {"2D202"},
+        ),
         (software(["use"], ["2B219"]), {"2D201"}, set()),
         (software(["use"], ["2B229"]), set(), {"2D201"}),
     ],
@@ -212,6 +264,12 @@ def test_technology_scopes_and_the_us_reasons_that_follow_the_goods(
     assert "NP1" in reasons and "NS1" not in reasons
 
 
+def cleared(raw: Any) -> dict[str, Any]:
+    """The item, stated to be outside Annex IV (which EU001, EU003, EU004 and EU007 exclude)."""
+    item = yaml.safe_load(Path(raw).read_text()) if isinstance(raw, Path) else dict(raw)
+    return {**item, "parameters": {**item["parameters"], "listed_in_annex_iv": False}}
+
+
 TABLE = part(
     "compound_rotary_table", machining_functions=["milling"], simultaneous_rotary_contouring_axes=2
 )
@@ -228,14 +286,14 @@ def test_eu002_covers_its_item_list_only(controls: ControlList) -> None:
 @pytest.mark.parametrize(
     ("raw", "destination", "transaction", "authorisation"),
     [
-        (FS1, "IN", "return_after_repair", "EU003"),
-        (FS1, "IN", "sale", None),
-        (FS1, "IN", "temporary_exhibition", "EU004"),
-        (FS1, "RU", "return_after_repair", None),  # removed by 2022/699, and banned
-        (software(["use"], ["2B201"]), "IN", "return_after_repair", None),  # no D or E items
-        (software(["use"], ["2B201"]), "IL", "intra_group", "EU007"),
-        (software(["use"], ["2B201"]), "CN", "intra_group", None),  # not an EU007 destination
-        (FS1, "IL", "intra_group", None),  # EU007 is for software and technology
+        (cleared(FS1), "IN", "return_after_repair", "EU003"),
+        (cleared(FS1), "IN", "sale", None),
+        (cleared(FS1), "IN", "temporary_exhibition", "EU004"),
+        (cleared(FS1), "RU", "return_after_repair", None),  # removed by 2022/699, and banned
+        (cleared(software(["use"], ["2B201"])), "IN", "return_after_repair", None),  # no D or E
+        (cleared(software(["use"], ["2B201"])), "IL", "intra_group", "EU007"),
+        (cleared(software(["use"], ["2B201"])), "CN", "intra_group", None),  # not EU007's
+        (cleared(FS1), "IL", "intra_group", None),  # EU007 is for software and technology
     ],
 )
 def test_transaction_bound_general_authorisations(
@@ -247,8 +305,23 @@ def test_transaction_bound_general_authorisations(
         assert det.outcome == "licence_required"
 
 
+def test_annex_iv_is_asked_before_a_general_authorisation_is_granted() -> None:
+    """Annex IV is not encoded: unless the item is stated to be outside it, EU001 stays open."""
+    det = decide(FS1, "JP", "EU")
+    assert (det.outcome, det.decided, det.otherwise) == (
+        "licence_required",
+        False,
+        "general_authorisation",
+    )
+    assert "listed_in_annex_iv" in det.depends_on
+    assert decide(cleared(FS1), "JP", "EU").authorisation == "EU001"
+    assert decide(TABLE, "TR", "EU").authorisation == "EU002"  # EU002 lists its items itself
+
+
 def test_the_cli_takes_the_kind_of_export(tmp_path: Path) -> None:
-    args = ["determine", "--item", str(FS1), "--destination", "IN", "--jurisdiction", "EU"]
+    item_file = tmp_path / "fs1.json"
+    item_file.write_text(json.dumps(cleared(FS1), default=str))
+    args = ["determine", "--item", str(item_file), "--destination", "IN", "--jurisdiction", "EU"]
     out = json.loads(
         runner.invoke(app, [*args, "--transaction", "temporary_exhibition", "--json"]).output
     )
@@ -258,7 +331,7 @@ def test_the_cli_takes_the_kind_of_export(tmp_path: Path) -> None:
     assert "(temporary exhibition)" in shown and "EU004" in shown
     assert runner.invoke(app, [*args, "--transaction", "gift"]).exit_code == 2
     orders = tmp_path / "orders.jsonl"
-    item = {"name": "s", "parameters": software(["use"], ["2B201"])["parameters"]}
+    item = {"name": "s", "parameters": cleared(software(["use"], ["2B201"]))["parameters"]}
     orders.write_text(
         json.dumps({"id": 1, "item": item, "destination": "IL", "transaction": "intra_group"})
         + "\n"
@@ -272,3 +345,108 @@ def test_the_cli_takes_the_kind_of_export(tmp_path: Path) -> None:
     assert eu[0]["general_authorisation"] == "EU007"
     assert "transaction: unknown 'loan'" in lines[1]["error"]
     assert result.exit_code == 1
+
+
+CHEMICALS_AND_CRYPTO = """
+entries:
+  - id: 1C350
+    title: Chemicals that may be precursors for toxic chemical agents (test excerpt)
+    criteria: {param: item_type, op: is, value: material}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 1C350}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+  - id: 1C350.1
+    title: Thiodiglycol
+    criteria: {param: cas_number, op: is, value: 111-48-8}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 1C350.1}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+  - id: 1C350.4
+    title: a chemical EU006 skips
+    criteria: {param: cas_number, op: is, value: 0-00-4}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 1C350.4}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+  - id: 5A002
+    title: Information security systems (test excerpt)
+    criteria: {param: item_type, op: is, value: equipment}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 5A002}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+  - id: 5A002.a
+    title: Designed to use cryptography (test excerpt)
+    criteria: {param: component_kind, op: is, value: other}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 5A002.a}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+  - id: 5A002.a.2
+    title: Cryptographic equipment (test excerpt)
+    criteria: {param: numerical_control, op: is, value: false}
+    jurisdictions: {EU: {list: eu-annex-i, reference: 5A002.a.2}}
+    sources: [{url: "https://example.org/test", supports: a test fixture}]
+"""
+
+
+THIODIGLYCOL = {"item_type": "material", "cas_number": "111-48-8"}
+
+
+@pytest.fixture(scope="module")
+def catalogue_with_other_categories(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The bundled catalogue plus a few Category 1 and 5 entries, for EU006 and EU008."""
+    import shutil
+
+    from interdict.controls.catalogue import load
+
+    folder = tmp_path_factory.mktemp("controls") / "controls"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "interdict" / "data" / "controls", folder)
+    params = folder / "parameters.yaml"
+    params.write_text(
+        params.read_text()
+        + "  cas_number:\n    kind: text\n    pattern: '^\\d+-\\d\\d-\\d$'\n"
+        + "    description: a CAS registry number\n    ask: What is its CAS number?\n"
+    )
+    (folder / "entries" / "1C-5A-test.yaml").write_text(CHEMICALS_AND_CRYPTO)
+    return load(folder)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "destination", "outcome", "authorisation"),
+    [
+        (
+            {"item_type": "material", "cas_number": "111-48-8"},
+            "AR",
+            "general_authorisation",
+            "EU006",
+        ),
+        ({"item_type": "material", "cas_number": "111-48-8"}, "BR", "licence_required", None),
+        ({"item_type": "material", "cas_number": "0-00-4"}, "AR", "licence_required", None),
+        (
+            {"item_type": "equipment", "component_kind": "other", "numerical_control": False},
+            "BR",
+            "general_authorisation",
+            "EU008",
+        ),
+        (
+            {"item_type": "equipment", "component_kind": "other", "numerical_control": False},
+            "CN",
+            "licence_required",
+            None,
+        ),
+        (
+            {"item_type": "equipment", "component_kind": "other", "numerical_control": False},
+            "DE",
+            "no_licence_required",
+            None,
+        ),
+    ],
+)
+def test_eu006_and_eu008_cover_their_own_item_lists(
+    catalogue_with_other_categories: Any,
+    parameters: dict[str, Any],
+    destination: str,
+    outcome: str,
+    authorisation: str | None,
+) -> None:
+    from interdict.controls.classify import classify
+    from interdict.controls.determine import Request, determine
+    from interdict.controls.items import read_item
+
+    controls, books = catalogue_with_other_categories
+    item = read_item({"name": "x", "parameters": parameters}, controls.vocabulary)
+    det = determine(classify(item, controls, "EU"), controls, books["EU"], Request(destination))
+    assert (det.outcome, det.authorisation) == (outcome, authorisation)
