@@ -50,6 +50,8 @@ def machine(rng: random.Random) -> dict[str, Any]:
         "maximum_workpiece_diameter": f"{rng.randint(10, 500)} mm",
         "linear_axes": axes,
     }
+    if rng.random() < 0.7:
+        params["listed_in_annex_iv"] = False  # what opens the EU general authorisations
     if rng.random() < 0.8:
         params["special_purpose_limited_to"] = rng.choice(
             ["none"] * 8 + ["gears", "tools_or_cutters"]

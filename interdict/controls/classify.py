@@ -8,6 +8,7 @@ notes of the leaf and its ancestors that exclude items are applied after.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from interdict.controls.criteria import Comparison, Verdict, combine
@@ -127,7 +128,14 @@ def _decide(memo: _Memo, controls: ControlList, entry: Entry) -> Decision | None
     item fails anyway and a note excludes is no near miss; it is dropped.
     """
     lineage = controls.lineage(entry.id)
-    verdicts = [v for ancestor in lineage if (v := memo.own(ancestor)) is not None]
+    verdicts = []
+    for ancestor in lineage:  # root first: a chapeau the item can never meet ends it here
+        own = memo.own(ancestor)
+        if own is None:
+            continue
+        if own.truth is False and own.cost == math.inf:
+            return Decision(entry, own)  # no near miss, no question, no note can change it
+        verdicts.append(own)
     verdict = combine("all", verdicts) if verdicts else Verdict(None, (), ())
     outcomes = [
         (exclusion, memo.exclusion(ancestor, index))
