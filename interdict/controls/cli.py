@@ -264,7 +264,8 @@ def _print_determination(out: DetermineOutput, console: Console) -> None:
             f" ({det.general_authorisation})" if det.general_authorisation else ""
         )
         if not det.decided:
-            outcome += f" (undecided; could be {det.otherwise})"
+            named = f" {det.otherwise_authorisation}" if det.otherwise_authorisation else ""
+            outcome += f" (undecided; could be {det.otherwise}{named})"
         basis = "\n".join(f"{b.provision} — {b.instrument}" for b in det.legal_basis)
         entries = ", ".join(det.entries) or "not listed"
         if det.undetermined_entries:

@@ -68,6 +68,7 @@ class Determination:
     decided: bool = True
     depends_on: tuple[str, ...] = ()
     otherwise: Outcome | None = None
+    otherwise_authorisation: str | None = None
 
 
 def determine(
@@ -110,6 +111,7 @@ def determine(
         decided=False,
         depends_on=tuple(missing),
         otherwise=best.outcome if best.outcome != worst.outcome else None,
+        otherwise_authorisation=best.authorisation if best.outcome != worst.outcome else None,
         caveats=(note, *worst.caveats),
     )
 

@@ -124,7 +124,12 @@ class DeterminationOut(BaseModel):
         description="false when unstated parameters could change the outcome; the outcome is then "
         "the strictest they could lead to"
     )
-    otherwise: Outcome | None = Field(description="the outcome if the undecided tests fail")
+    otherwise: Outcome | None = Field(
+        description="the most favourable outcome the missing facts could lead to"
+    )
+    otherwise_authorisation: str | None = Field(
+        default=None, description="the general authorisation 'otherwise' would be"
+    )
     depends_on: list[str] = Field(description="the parameters that would settle an undecided one")
     legal_basis: list[BasisOut]
     decided_by: list[RuleOut]
@@ -292,6 +297,7 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
         general_authorisation=det.authorisation,
         decided=det.decided,
         otherwise=det.otherwise,
+        otherwise_authorisation=det.otherwise_authorisation,
         depends_on=list(det.depends_on),
         legal_basis=bases,
         decided_by=[_rule_out(f) for f in det.decisive],

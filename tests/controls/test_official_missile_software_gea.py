@@ -314,6 +314,7 @@ def test_annex_iv_is_asked_before_a_general_authorisation_is_granted() -> None:
         "general_authorisation",
     )
     assert "listed_in_annex_iv" in det.depends_on
+    assert det.otherwise_authorisation == "EU001"
     assert decide(cleared(FS1), "JP", "EU").authorisation == "EU001"
     assert decide(TABLE, "TR", "EU").authorisation == "EU002"  # EU002 lists its items itself
 
