@@ -129,6 +129,10 @@ def _batch_target(batch: Path, out_file: Path | None) -> Path:
         raise _fail(f"--batch: {batch}: no such file")
     if batch.suffix.lower() not in (".jsonl", ".ndjson"):
         raise _fail(f"--batch: {batch.name}: items have nested parameters; use JSON lines")
+    if out_file.resolve() == batch.resolve():
+        raise _fail("--out: must not be the --batch file, which it would overwrite")
+    if not out_file.parent.is_dir():
+        raise _fail(f"--out: {out_file.parent}: no such folder")
     return out_file
 
 
@@ -137,7 +141,7 @@ def _run_batch(verb: str, batch: Path, out_file: Path, rows: Iterator[BatchResul
     err = Console(stderr=True)
 
     def report(problem: str) -> None:
-        err.print(f"[red]bad line[/red] {escape(problem)}", soft_wrap=True)
+        err.print(f"[red]bad[/red] {escape(problem)}", soft_wrap=True)
 
     done, problems = write_batch(rows, out_file, f"{verb} {batch.name}", err, report)
     typer.echo(f"{done} lines done, {problems} bad, written to {out_file}")
@@ -342,6 +346,8 @@ def show_command(
             f"{name}: {version.reference}{heading} in {listed.title} ({listed.version_date})"
             f"{reasons}"
         )
+        for conditional in version.conditional_reasons:
+            console.print(f"  {conditional.reason} where it applies: {conditional.says}")
         node = entry.criteria.get(name)
         if node is None:
             lines = ["  (no tests of its own)"]

@@ -256,7 +256,12 @@ class _Pass:
                     return None
             elif not verdict.truth:
                 return None
-            because += [f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive]
+            if verdict.truth is None:
+                because += [
+                    f"if {c.parameter} {c.op} {c.threshold} (not stated)" for c in verdict.undecided
+                ]
+            else:
+                because += [f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive]
         flags = request.end_uses | request.end_users
         if when.end_use_all and not set(when.end_use_all) <= request.end_uses:
             return None
@@ -284,8 +289,8 @@ class _Pass:
         row = chart.rows.get(dest)
         if row is None:
             raise DeterminationError(
-                f"the bundled Commerce Country Chart has no row for {dest}; "
-                f"rows encoded: {', '.join(sorted(chart.rows))}"
+                f"the bundled Commerce Country Chart has no row for {dest} "
+                f"({len(chart.rows)} rows are encoded; `interdict controls check` counts them)"
             )
         if row.referral:
             return [f"no grid, the chart refers to {row.referral}"]
@@ -325,19 +330,45 @@ class _Pass:
 
     def _unused_flags(self, fired: list[Firing]) -> list[str]:
         """A raised flag no fired rule used must not pass in silence."""
-        used = {
+        flags = self.request.end_uses | self.request.end_users
+        if not flags:
+            return []
+        used: set[str] = {
             flag
             for f in fired
             for flag in (*f.rule.when.end_use, *f.rule.when.end_user, *f.rule.when.end_use_all)
         }
-        raised = sorted((self.request.end_uses | self.request.end_users) - used)
+        notes = []
+        withheld = self._withheld()
+        if withheld:
+            # Withholding an authorisation is a use of the flags too.
+            used |= flags
+            notes.append(
+                f"{', '.join(withheld)} would apply but for the flags "
+                f"({', '.join(sorted(flags))}): no general authorisation is used while an end-use "
+                "or end-user concern is known."
+            )
         jurisdiction = self.result.jurisdiction
-        return [
+        return notes + [
             f"{flag} was flagged, but no encoded {jurisdiction} rule applies it to an export to "
             f"{' for use in '.join(self.request.countries)}; check the end-use and end-user "
             "controls by hand."
-            for flag in raised
+            for flag in sorted(flags - used)
         ]
+
+    def _withheld(self) -> list[str]:
+        """The general authorisations that only the raised flags keep from applying."""
+        calm = replace(self.request, end_uses=frozenset(), end_users=frozenset())
+        probe = _Pass(self.result, self.controls, self.rules, calm, assume=self.assume)
+        return sorted(
+            {
+                rule.authorisation
+                for rule in self.rules.book.rules
+                if rule.when.no_end_use_flags and rule.authorisation
+                for country in calm.countries
+                if probe._fires(rule, country) is not None
+            }
+        )
 
 
 def _under(entry_id: str, prefixes: tuple[str, ...]) -> bool:

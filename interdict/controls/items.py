@@ -95,8 +95,9 @@ def read_item(raw: Any, vocabulary: Vocabulary, source: str = "item") -> Item:
 def _spec(known: dict[str, Parameter], key: str, where: str, source: str) -> Parameter:
     spec = known.get(key)
     if spec is None:
-        close = difflib.get_close_matches(key, list(known), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        longer = sorted(k for k in known if k.startswith(key + "_"))
+        close = longer or difflib.get_close_matches(key, list(known), n=1)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise ItemError(source, f"{where}.{key}", f"unknown parameter{hint}")
     return spec
 
@@ -140,6 +141,8 @@ def _quantity(raw: Any, unit: str, field: str, source: str) -> Interval:
             high_value = to_unit(high, high_unit, unit)
             if low_value > high_value:
                 raise ItemError(source, field, "the range's low end is above its high end")
+            if low_value < 0:
+                raise ItemError(source, field, f"cannot be negative (read as {low_value} {unit})")
             return Interval(low_value, high_value)
         magnitude, given = parse_magnitude(first)
         if not given:
@@ -147,6 +150,9 @@ def _quantity(raw: Any, unit: str, field: str, source: str) -> Interval:
                 source, field, f"give the number with its unit (this parameter is in {unit})"
             )
         value = to_unit(magnitude, given, unit)
+        if value < 0:
+            # Every quantity of the vocabulary is a magnitude or an absolute temperature.
+            raise ItemError(source, field, f"cannot be negative (read as {value} {unit})")
     except NumberError as error:
         raise ItemError(source, field, str(error)) from error
     except UnitError as error:

@@ -37,6 +37,10 @@ class JurisdictionRef(BaseModel):
     list_title: str
     version_date: str
     reasons: list[str] = Field(default_factory=list)
+    conditional_reasons: list[str] = Field(
+        default_factory=list,
+        description="reasons that apply to some goods only, with the condition (US NP on 2B001)",
+    )
 
 
 class EntryOut(BaseModel):
@@ -255,6 +259,7 @@ def _entry_out(decision: Decision, controls: ControlList, jurisdiction: Jurisdic
             list_title=controls.lists[v.list].title,
             version_date=controls.lists[v.list].version_date.isoformat(),
             reasons=list(v.reasons),
+            conditional_reasons=[f"{c.reason}: {c.says}" for c in v.conditional_reasons],
         )
         for j, v in entry.spec.jurisdictions.items()
     }

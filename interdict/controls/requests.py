@@ -30,6 +30,8 @@ def country_code(field: str, value: object) -> str:
     code = value.strip().upper() if isinstance(value, str) else ""
     if code == "UK":
         raise RequestError(f"{field}: 'UK' is not an ISO 3166-1 code; the United Kingdom is GB")
+    if code == "EL":
+        raise RequestError(f"{field}: 'EL' is the EU's code for Greece; ISO 3166-1 is GR")
     territory = get_territory(code.lower()) if len(code) == 2 else None
     if territory is None or territory.is_historical or code in ("ZZ", "EU"):
         raise RequestError(f"{field}: unknown country code {value!r}; use ISO 3166-1, e.g. IR")
