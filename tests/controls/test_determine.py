@@ -93,7 +93,7 @@ MATRIX = [
     (PRECISE, "CA", "general_authorisation", "no_licence_required"),
     (PRECISE, "IR", "prohibited", "prohibited"),  # also meets 2B201, so NSG
     (UNLISTED, "TR", "no_licence_required", "no_licence_required"),
-    (UNLISTED, "IR", "no_licence_required", "licence_required"),
+    (UNLISTED, "IR", "prohibited", "licence_required"),  # EU: unless outside Annex II of 267/2012
     (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
     (GUIDANCE, "NO", "licence_required", "licence_required"),  # EU: Annex IV?; US: ITAR
     (FS1, "HK", "licence_required", None),  # the chart has no Hong Kong row
@@ -163,7 +163,11 @@ def test_industrial_machinery_to_the_dprk_is_banned_even_unlisted() -> None:
 
 
 def test_a_sanctioned_end_user_in_iran_is_prohibited_even_for_unlisted_goods() -> None:
-    det = decide(UNLISTED, "IR", "EU", end_user=["sanctioned"])
+    outside = {
+        **UNLISTED,
+        "parameters": {**UNLISTED["parameters"], "listed_in_iran_annex_ii": False},
+    }
+    det = decide(outside, "IR", "EU", end_user=["sanctioned"])
     assert det.outcome == "prohibited"
     assert det.decisive[0].rule.legal_basis[0].provision == "Art. 23"
 

@@ -108,3 +108,14 @@ def test_bad_quantities_and_codes_are_refused(controls: ControlList, tmp_path: P
         app, ["determine", "--batch", str(orders), "--out", str(tmp_path / "no" / "out.jsonl")]
     )
     assert nowhere.exit_code == 2 and "no such folder" in nowhere.output
+
+
+def test_an_unlisted_item_for_iran_asks_for_annex_ii_of_the_iran_regulation() -> None:
+    det = decide(UNLISTED, "IR", "EU")
+    assert (det.outcome, det.decided, det.otherwise) == ("prohibited", False, "no_licence_required")
+    assert "listed_in_iran_annex_ii" in det.depends_on
+    outside = {
+        **UNLISTED,
+        "parameters": {**UNLISTED["parameters"], "listed_in_iran_annex_ii": False},
+    }
+    assert decide(outside, "IR", "EU").outcome == "no_licence_required"
