@@ -88,10 +88,17 @@ def determine(
     extra = sorted(_rule_ids(worst) - _rule_ids(first))
     if SEVERITY[worst.outcome] <= SEVERITY[best.outcome] and not extra:
         return first
+    # The undetermined entries' questions matter only if counting those entries as listed
+    # changes the strict answer; otherwise they would bury the one question that does.
+    listed_only = _Pass(result, controls, rules, request, assume=True)
+    narrow = listed_only.decide()
+    entries_matter = narrow.outcome != worst.outcome or _rule_ids(narrow) != _rule_ids(worst)
+    asked = settled.undecided + lenient.undecided
+    asked += strict.undecided if entries_matter else listed_only.undecided
     missing = sorted(
         {
-            *missing_parameters(result),
-            *(c.parameter for c in settled.undecided + strict.undecided + lenient.undecided),
+            *(missing_parameters(result) if entries_matter else ()),
+            *(c.parameter for c in asked),
         }
     )
     if SEVERITY[worst.outcome] > SEVERITY[best.outcome]:

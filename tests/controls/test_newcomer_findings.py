@@ -119,3 +119,16 @@ def test_an_unlisted_item_for_iran_asks_for_annex_ii_of_the_iran_regulation() ->
         "parameters": {**UNLISTED["parameters"], "listed_in_iran_annex_ii": False},
     }
     assert decide(outside, "IR", "EU").outcome == "no_licence_required"
+
+
+def test_depends_on_names_only_what_could_change_the_answer() -> None:
+    """An INS listed under 7A003.a leaves 7A003.b-.d undecided, but only Annex IV matters."""
+    ins = part(
+        "inertial_measurement_equipment",
+        platforms=["aircraft"],
+        civil_aircraft_certification="none",
+        unaided_position_cep_rate="0.5 nmi/hour",
+    )
+    det = decide(ins, "JP", "EU")
+    assert (det.outcome, det.otherwise_authorisation) == ("licence_required", "EU001")
+    assert det.depends_on == ("listed_in_annex_iv",)
