@@ -113,12 +113,13 @@ def determine(
             f"Undecided: the outcome stands, but with the parameters {', '.join(missing)} "
             f"not stated these rules may also apply: {', '.join(extra)}."
         )
+    other = best if best.outcome != worst.outcome else None
     return replace(
         worst,
         decided=False,
         depends_on=tuple(missing),
-        otherwise=best.outcome if best.outcome != worst.outcome else None,
-        otherwise_authorisation=best.authorisation if best.outcome != worst.outcome else None,
+        otherwise=other.outcome if other else None,
+        otherwise_authorisation=other.authorisation if other else None,
         caveats=(note, *worst.caveats),
     )
 
@@ -261,12 +262,11 @@ class _Pass:
                 restricts = SEVERITY[rule.outcome] >= SEVERITY["licence_required"]
                 if not ((self.assume and restricts) or (self.relieve and not restricts)):
                     return None
-            elif not verdict.truth:
-                return None
-            if verdict.truth is None:
                 because += [
                     f"if {c.parameter} {c.op} {c.threshold} (not stated)" for c in verdict.undecided
                 ]
+            elif not verdict.truth:
+                return None
             else:
                 because += [f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive]
         flags = request.end_uses | request.end_users
