@@ -8,6 +8,7 @@ import typer
 
 from interdict.cables.cli import app as cables_app
 from interdict.controls.cli import classify_command, controls_app, determine_command
+from interdict.intel.cli import intel_app
 from interdict.parties.cli import compare_command, lists_app, screen_command
 
 app = typer.Typer(
@@ -17,6 +18,7 @@ app = typer.Typer(
 app.add_typer(cables_app, name="cables")
 app.add_typer(lists_app, name="lists")
 app.add_typer(controls_app, name="controls")
+app.add_typer(intel_app, name="intel")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
 app.command("classify")(classify_command)
