@@ -10,6 +10,7 @@ from interdict.cables.cli import app as cables_app
 from interdict.controls.cli import classify_command, controls_app, determine_command
 from interdict.intel.cli import intel_app
 from interdict.parties.cli import compare_command, lists_app, screen_command
+from interdict.store.cli import db_app
 
 app = typer.Typer(
     help="Interdict: counter-proliferation and export-control platform.",
@@ -19,6 +20,7 @@ app.add_typer(cables_app, name="cables")
 app.add_typer(lists_app, name="lists")
 app.add_typer(controls_app, name="controls")
 app.add_typer(intel_app, name="intel")
+app.add_typer(db_app, name="db")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
 app.command("classify")(classify_command)

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.cables.archive import commands as archive
 from interdict.cables.pipeline import Rendered, render_paths
 from interdict.cables.record import cable_schema
 from interdict.cables.stats import FIELDS, Coverage
@@ -150,3 +151,8 @@ def stats_command(
 def schema_command() -> None:
     """Print the JSON Schema of one output record (also in docs/schemas/cable.schema.json)."""
     typer.echo(json.dumps(cable_schema(), indent=2))
+
+
+app.command("ingest")(archive.ingest_command)
+app.command("search")(archive.search_command)
+app.command("show")(archive.show_command)

@@ -21,13 +21,15 @@ def show_seed(path: Path) -> None:
             console.print(f"[red]unreadable[/red] {escape(cable.source)}: {escape(cable.reason)}")
 
 
-def show_cable(console: Console, cable: Cable) -> None:
+def show_cable(console: Console, cable: Cable, *, full: bool = False) -> None:
+    """Field by field; paragraphs cut to a line each unless ``full``."""
     facts = Table(show_header=False, title=f"Cable {cable.reference_id}")
     facts.add_column("field", style="bold")
     facts.add_column("value")
     rows = {
         "created (UTC, from DTG)": cable.created.isoformat() if cable.created else "",
         "classification": f"{cable.classification_text} ({cable.classification})",
+        "subject": cable.subject or "",
         "origin": cable.origin or "",
         "DTG": cable.dtg.text if cable.dtg else "",
         "DE": cable.de.model_dump_json() if cable.de else "",
@@ -56,7 +58,9 @@ def show_cable(console: Console, cable: Cable) -> None:
     paragraphs.add_column("text")
     for paragraph in cable.paragraphs:
         label = paragraph.marking.label() if paragraph.marking else ""
-        text = paragraph.text if len(paragraph.text) < 160 else paragraph.text[:157] + "…"
+        text = paragraph.text
+        if not full and len(text) >= 160:
+            text = text[:157] + "…"
         paragraphs.add_row(paragraph.number or "", escape(label), escape(text))
     console.print(paragraphs)
     for warning in cable.warnings:

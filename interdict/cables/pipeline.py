@@ -25,10 +25,10 @@ CHUNK = 64
 def parse_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Cable | BadRecord]:
     """Python API: every cable under ``paths`` as a typed record, bad records as ``BadRecord``."""
     for raw in iter_raw(paths):
-        yield raw if isinstance(raw, BadRecord) else _safe_parse(raw)
+        yield raw if isinstance(raw, BadRecord) else safe_parse(raw)
 
 
-def _safe_parse(raw: RawCable) -> Cable | BadRecord:
+def safe_parse(raw: RawCable) -> Cable | BadRecord:
     """Field parsers are written not to raise; this is the backstop that keeps a run alive."""
     try:
         return parse_raw(raw)
@@ -49,7 +49,7 @@ class Rendered:
 def render(raw: RawCable | BadRecord) -> Rendered:
     if isinstance(raw, BadRecord):
         return Rendered(raw.source, None, raw.reason, ())
-    cable = _safe_parse(raw)
+    cable = safe_parse(raw)
     if isinstance(cable, BadRecord):
         return Rendered(cable.source, None, cable.reason, ())
     notes = tuple(f"{w.field}: {w.message}" for w in cable.warnings)

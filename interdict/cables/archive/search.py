@@ -1,0 +1,111 @@
+"""``cables search``: one hit per cable, ranked, filtered, with the paragraph that matched.
+
+Filters are plain SQL on the cables table and mean the same on both
+backends: ``--from``/``--to`` are inclusive dates of the cable's DTG (UTC),
+``--classification L`` keeps cables at most L (a cable of unknown level is
+left out, since it cannot be shown to be at most anything), ``--origin``
+matches the words of the originating post, FM address or DE station, and
+each ``--tag`` must be among the cable's TAGS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, func, select
+
+from interdict.cables.archive import fulltext
+from interdict.cables.archive.hits import best_portion
+from interdict.cables.archive.query import TextQuery
+from interdict.cables.archive.rows import load_record
+from interdict.cables.archive.words import index_text
+from interdict.model.markings import Level, Marking
+from interdict.store.engine import Store
+from interdict.store.schema import cable_tags, cables
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    tags: tuple[str, ...] = ()
+    origin: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    classification: Level | None = None
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        clauses: list[ColumnElement[bool]] = []
+        for tag in self.tags:
+            tagged = select(cable_tags.c.cable_id).where(cable_tags.c.tag == tag.strip().upper())
+            clauses.append(cables.c.id.in_(tagged))
+        if self.origin is not None:
+            clauses.append(cables.c.place.contains(f" {index_text(self.origin)} ", autoescape=True))
+        if self.date_from is not None:
+            clauses.append(cables.c.created >= datetime.combine(self.date_from, time.min))
+        if self.date_to is not None:
+            after = datetime.combine(self.date_to + timedelta(days=1), time.min)
+            clauses.append(cables.c.created < after)
+        if self.classification is not None:
+            clauses.append(cables.c.level <= self.classification.rank)
+        return clauses
+
+
+class Hit(BaseModel):
+    reference_id: str
+    created: datetime | None
+    subject: str | None
+    paragraph: str | None = Field(description="number of the paragraph that matched best")
+    portion: int | None = Field(description="its portion, counting from 0 within the paragraph")
+    marking: Marking | None = Field(
+        description="that portion's marking; the cable's overall level when only the subject "
+        "or TAGS matched"
+    )
+    snippet: str
+    origin: str | None
+    classification: Level | None
+
+
+class SearchResult(BaseModel):
+    """``interdict cables search QUERY --json``."""
+
+    hits: list[Hit]
+    total: int = Field(description="cables matching the query and filters, beyond --limit too")
+
+
+def search(store: Store, query: TextQuery, filters: Filters, limit: int) -> SearchResult:
+    with store.read() as connection:
+        match = fulltext.match(connection, query)
+        where = [match.where, *filters.clauses()]
+        total = connection.execute(
+            select(func.count()).select_from(match.source).where(*where)
+        ).scalar_one()
+        rows = connection.execute(
+            select(cables.c.record, cables.c.reference_id)
+            .select_from(match.source)
+            .where(*where)
+            .order_by(match.rank, cables.c.reference_id)
+            .limit(limit)
+        ).all()
+    return SearchResult(hits=[_hit(record, key, query) for record, key in rows], total=total)
+
+
+def _hit(record: bytes, key: str, query: TextQuery) -> Hit:
+    cable = load_record(record)
+    best = best_portion(cable, query)
+    portion = best.portion
+    if portion is not None:
+        marking = portion.marking
+    else:
+        marking = Marking(level=cable.classification) if cable.classification else None
+    return Hit(
+        reference_id=key,
+        created=cable.created,
+        subject=cable.subject,
+        paragraph=portion.paragraph if portion else None,
+        portion=portion.portion if portion else None,
+        marking=marking,
+        snippet=best.snippet,
+        origin=cable.origin,
+        classification=cable.classification,
+    )
