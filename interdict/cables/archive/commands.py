@@ -86,7 +86,10 @@ def ingest_command(paths: IngestPaths, db: DbOpt = None, workers: WorkersOpt = 1
 
 def search_command(
     query: Annotated[
-        str, typer.Argument(help='Words, "phrases" and prefix* terms; all must occur.')
+        list[str],
+        typer.Argument(
+            help='Words, "phrases" and prefix* terms; all must occur.', metavar="QUERY..."
+        ),
     ],
     tag: Annotated[
         list[str] | None,
@@ -113,7 +116,7 @@ def search_command(
 ) -> None:
     """Full-text search of the stored cables: one hit per cable, with the paragraph that matched."""
     try:
-        parsed = parse_query(query)
+        parsed = parse_query(" ".join(query))
         level = _level(classification) if classification else None
         if date_from and date_to and date_from > date_to:
             raise QueryError("--from: the date is after --to")
