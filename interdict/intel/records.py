@@ -15,23 +15,28 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from interdict.model.markings import Marking
+from interdict.model.provenance import Provenance
+
+__all__ = [
+    "EXTRACTION_VERSION",
+    "FOLLOWED_ROLES",
+    "Extraction",
+    "Item",
+    "Link",
+    "Party",
+    "Provenance",
+    "Role",
+]
+
+# Raised whenever extraction changes what it finds, so that `intel ingest` knows which stored
+# cables to extract again.
+EXTRACTION_VERSION = 1
 
 
 class _Record(BaseModel):
     model_config = ConfigDict(
         frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
     )
-
-
-class Provenance(_Record):
-    """One portion of one cable that states a fact, and the sentence that states it."""
-
-    cable: str = Field(description="reference id of the cable")
-    paragraph: str | None = Field(description="paragraph number as the cable record has it")
-    portion: int = Field(description="portion within the paragraph, counting from 0")
-    marking: Marking | None = Field(description="the portion's marking, as in the cable record")
-    text: str = Field(description="the sentence that states the fact")
 
 
 class Role(StrEnum):

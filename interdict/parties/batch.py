@@ -14,11 +14,11 @@ from interdict.model.batch import BatchResult
 from interdict.parties.outputs import BatchLine
 from interdict.parties.query import QueryError, make_query
 from interdict.parties.rows import RowError, read_rows
-from interdict.parties.screening import Screener
+from interdict.parties.screening import Screens
 
 
 def screen_batch(
-    screener: Screener,
+    screener: Screens,
     path: Path,
     limit: int,
     threshold: float,

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.intel.kb.index import KB_DATASET
+from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.atomic import atomic_output
 from interdict.model.batch import write_batch
 from interdict.model.progress import progress_bar
@@ -28,10 +30,11 @@ from interdict.parties.outputs import CompareOutput, QueryEcho, ScreenOutput
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Explanation, Match, NameEvidence
 from interdict.parties.rows import RowError, read_rows
-from interdict.parties.screening import Screener
 from interdict.parties.store.bundled import ensure_bundled, note_loaded, remove_dataset
 from interdict.parties.store.datasets import DatasetError, load_list, status
 from interdict.parties.store.home import data_home
+from interdict.store.errors import StoreError
+from interdict.store.options import DbOpt
 
 lists_app = typer.Typer(help="Load, list and remove restricted-party lists.", no_args_is_help=True)
 out = Console()
@@ -85,6 +88,10 @@ def load_command(
     try:
         if fmt is not None and fmt not in FORMATS:
             raise DatasetError(f"--format: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        if dataset == KB_DATASET:
+            raise DatasetError(
+                f"--dataset: {KB_DATASET!r} is the knowledge base's; choose another name"
+            )
         chosen = fmt or detect_format(file)
         with progress_bar(f"loading {file.name}", err) as bar:
             task = bar.add_task("load", total=None)
@@ -153,7 +160,8 @@ def screen_command(
     country: Annotated[str | None, typer.Option("--country", help="ISO country code.")] = None,
     birth_date: Annotated[str | None, typer.Option("--birth-date", help="YYYY[-MM[-DD]].")] = None,
     dataset: Annotated[
-        list[str] | None, typer.Option("--dataset", help="Screen only these datasets.")
+        list[str] | None,
+        typer.Option("--dataset", help="Screen only these datasets (intel: the knowledge base)."),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Most matches to show.")] = 10,
     threshold: ThresholdOpt = DEFAULT_THRESHOLD,
@@ -162,17 +170,19 @@ def screen_command(
         Path | None, typer.Option("--batch", help="Screen every row of a .csv or .jsonl file.")
     ] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Batch output (.jsonl).")] = None,
+    db: DbOpt = None,
 ) -> None:
-    """Screen a name (or a batch file) against the loaded restricted-party lists."""
+    """Screen a name (or a batch file) against the loaded lists and the knowledge base."""
     if (name is None) == (batch is None):
         _fail("give either a NAME or --batch FILE")
     try:
+        screener = KnowledgeScreener.open(data_home(), db, dataset)
         if batch is not None:
-            _run_batch(Screener.open(names=dataset), batch, out_file, limit, threshold)
+            _run_batch(screener, batch, out_file, limit, threshold)
             return
         query = make_query([name or ""], schema, [country or ""], [birth_date or ""])
-        matches = Screener.open(names=dataset).screen(query, limit=limit, threshold=threshold)
-    except (QueryError, DatasetError) as error:
+        matches = screener.screen(query, limit=limit, threshold=threshold)
+    except (QueryError, DatasetError, StoreError) as error:
         _fail(str(error))
     if as_json:
         echo = QueryEcho(
@@ -187,7 +197,7 @@ def screen_command(
 
 
 def _run_batch(
-    screener: Screener, batch: Path, out_file: Path | None, limit: int, threshold: float
+    screener: KnowledgeScreener, batch: Path, out_file: Path | None, limit: int, threshold: float
 ) -> None:
     if out_file is None:
         _fail("--out FILE.jsonl is required with --batch")
@@ -206,16 +216,32 @@ def _print_matches(matches: list[Match]) -> None:
     if not matches:
         out.print("no match at or above the threshold")
         return
-    table = Table("score", "listed party", "listed as", "why", show_lines=True)
+    table = Table("score", "party", "listed as", "why", show_lines=True)
     for match in matches:
-        references = sorted({ref for item in match.listings for ref in item.reference})
         table.add_row(
             f"{match.score:.2f}",
             escape(f"{match.caption}\n{match.entity_id} ({match.schema_})"),
-            escape(", ".join(references) or ", ".join(match.datasets)),
-            escape(match.explanation.summary),
+            escape(_listed_as(match)),
+            escape("\n".join([match.explanation.summary, *_chain_lines(match)])),
         )
     out.print(table)
+
+
+def _listed_as(match: Match) -> str:
+    references = ", ".join(sorted({ref for item in match.listings for ref in item.reference}))
+    if match.links and not match.listed:
+        return f"not itself listed; leads to {match.links[-1].to.caption} ({references})"
+    if match.listed is False and not match.match:
+        return f"not listed; named in {len(match.provenance)} cable portion(s)"
+    return references or ", ".join(match.datasets)
+
+
+def _chain_lines(match: Match) -> list[str]:
+    lines = []
+    for step in match.links:
+        cited = ", ".join(f"{p.cable} ¶{p.paragraph}" for p in step.provenance)
+        lines.append(f"{step.from_.caption} {step.role} {step.to.caption} [{cited or step.detail}]")
+    return lines
 
 
 def compare_command(

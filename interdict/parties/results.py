@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from interdict.model.provenance import Provenance
 from interdict.parties.match.names import NameMatch
 from interdict.parties.match.qualifiers import Adjustment
 from interdict.parties.match.score import Scored
@@ -74,15 +75,54 @@ class Listing(_Frozen):
     source_url: list[str]
 
 
+class EntityRef(_Frozen):
+    id: str
+    caption: str
+    datasets: list[str] = Field(description="intel for the knowledge base, else the list")
+
+
+class LinkStep(_Frozen):
+    """One step of the chain from a matched entity to the listed entity behind it."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    role: str = Field(
+        description="front_for, acts_for or owned_by (read 'from role to'); same_as where a "
+        "knowledge-base entity was resolved to a listed entity, or back"
+    )
+    from_: EntityRef = Field(alias="from")
+    to: EntityRef
+    provenance: list[Provenance] = Field(description="the cable portions that state the step")
+    detail: str | None = Field(
+        default=None, description="how a same_as or a list link was established"
+    )
+
+
 class Match(_Frozen):
     entity_id: str
     caption: str
     schema_: str = Field(alias="schema")
     score: float
-    match: bool
+    match: bool = Field(
+        description="true for a listed entity, or one whose links lead to a listed entity; "
+        "false for a party only known from cables"
+    )
     datasets: list[str]
     explanation: Explanation
-    listings: list[Listing] = []
+    listings: list[Listing] = Field(
+        default=[], description="the listed entity's listings (at the end of the chain)"
+    )
+    listed: bool | None = Field(
+        default=None,
+        description="whether the matched entity itself is listed; false when only its links "
+        "lead to a listing",
+    )
+    links: list[LinkStep] = Field(
+        default=[], description="from the matched entity to the listed one, in order"
+    )
+    provenance: list[Provenance] = Field(
+        default=[], description="the cable portions that name the matched entity"
+    )
 
 
 def explain(scored: Scored, threshold: float) -> Explanation:

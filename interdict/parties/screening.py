@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from interdict.parties.index.keys import query_keys, word_key
 from interdict.parties.index.records import EntityRecord
@@ -64,6 +64,14 @@ class Dataset:
 def _frequencies(index: MatchIndex) -> Callable[[list[str]], list[int]]:
     """How many listed names contain each word."""
     return lambda words: index.frequencies([word_key(word) for word in words])
+
+
+class Screens(Protocol):
+    """Anything that screens a query: the lists alone, or the lists with the knowledge base."""
+
+    def screen(
+        self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[Match]: ...
 
 
 class Screener:
@@ -142,7 +150,7 @@ def _screen_one(
                 match=True,
                 datasets=sorted({dataset.info.name, *record.datasets}),
                 explanation=explain(scored, threshold),
-                listings=_listings(dataset.entities.linked(record.entity_id)),
+                listings=listings_of(dataset.entities.linked(record.entity_id)),
             )
         )
     return matches
@@ -152,7 +160,7 @@ def _facts(record: EntityRecord) -> Facts:
     return Facts(record.schema, record.countries, record.birth_dates, record.identifiers)
 
 
-def _listings(linked: list[dict[str, Any]]) -> list[Listing]:
+def listings_of(linked: list[dict[str, Any]]) -> list[Listing]:
     listings = []
     for entity in linked:
         if entity.get("schema") != "Sanction":

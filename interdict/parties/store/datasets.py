@@ -124,12 +124,14 @@ def load_list(
     bundled: bool = False,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    source: str | None = None,
 ) -> DatasetInfo:
     """Build a new version of ``name`` from ``path`` and make it current, or raise.
 
     ``workers`` processes parse (FtM), analyse and serialise the entities while
     this one reads the file and writes what they return; ``None`` picks one per
     CPU, or just this process for a small list.  The files are the same either way.
+    ``source`` is recorded instead of the path when the file is a temporary export.
     """
     root = dataset_dir(home, name)
     if not path.is_file():
@@ -144,7 +146,11 @@ def load_list(
         aside.mkdir()
         try:
             info = _build(path, fmt, name, aside, skip_invalid, bundled, progress, workers)
-            info = replace(info, seconds=round(time.perf_counter() - started, 2))
+            info = replace(
+                info,
+                seconds=round(time.perf_counter() - started, 2),
+                source=source or info.source,
+            )
             (aside / METADATA).write_text(json.dumps(asdict(info), indent=2), encoding="utf-8")
             final = root / info.version
             os.replace(aside, final)

@@ -1,0 +1,1 @@
+"""The knowledge base: extracted facts stored per cable, resolved into entities, screened."""
