@@ -9,6 +9,7 @@ import typer
 from interdict.cables.cli import app as cables_app
 from interdict.controls.cli import classify_command, controls_app, determine_command
 from interdict.intel.cli import intel_app
+from interdict.intel.kb import commands as kb_commands
 from interdict.parties.cli import compare_command, lists_app, screen_command
 from interdict.store.cli import db_app
 
@@ -20,6 +21,9 @@ app.add_typer(cables_app, name="cables")
 app.add_typer(lists_app, name="lists")
 app.add_typer(controls_app, name="controls")
 app.add_typer(intel_app, name="intel")
+intel_app.command("ingest")(kb_commands.ingest_command)
+intel_app.command("show")(kb_commands.show_command)
+intel_app.command("graph")(kb_commands.graph_command)
 app.add_typer(db_app, name="db")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
@@ -29,15 +33,19 @@ app.command("determine")(determine_command)
 
 @app.command("demo")
 def demo() -> None:
-    """Run the golden scenario as far as it is built: parse the seed cable, screen its parties."""
+    """Run the golden scenario as far as it is built: parse the seed cable, store its facts,
+    screen its parties through the links it states."""
     from rich.console import Console
 
     from interdict.cables.demo import show_seed
+    from interdict.intel.kb.demo import ingest_seed
     from interdict.parties.demo import show_screening
 
+    console = Console()
     with as_file(files("interdict.data") / "cables" / "09STATE29395.txt") as path:
         show_seed(path)
-    show_screening(Console())
+        screener = ingest_seed(path, console)
+    show_screening(console, screener)
 
 
 if __name__ == "__main__":

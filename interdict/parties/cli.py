@@ -25,6 +25,7 @@ from interdict.model.batch import write_batch
 from interdict.model.progress import progress_bar
 from interdict.parties.batch import screen_batch
 from interdict.parties.compare import compare_names
+from interdict.parties.describe import chain_lines, listed_as
 from interdict.parties.loaders import FORMATS, detect_format
 from interdict.parties.outputs import CompareOutput, QueryEcho, ScreenOutput
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
@@ -221,27 +222,10 @@ def _print_matches(matches: list[Match]) -> None:
         table.add_row(
             f"{match.score:.2f}",
             escape(f"{match.caption}\n{match.entity_id} ({match.schema_})"),
-            escape(_listed_as(match)),
-            escape("\n".join([match.explanation.summary, *_chain_lines(match)])),
+            escape(listed_as(match)),
+            escape("\n".join([match.explanation.summary, *chain_lines(match)])),
         )
     out.print(table)
-
-
-def _listed_as(match: Match) -> str:
-    references = ", ".join(sorted({ref for item in match.listings for ref in item.reference}))
-    if match.links and not match.listed:
-        return f"not itself listed; leads to {match.links[-1].to.caption} ({references})"
-    if match.listed is False and not match.match:
-        return f"not listed; named in {len(match.provenance)} cable portion(s)"
-    return references or ", ".join(match.datasets)
-
-
-def _chain_lines(match: Match) -> list[str]:
-    lines = []
-    for step in match.links:
-        cited = ", ".join(f"{p.cable} ¶{p.paragraph}" for p in step.provenance)
-        lines.append(f"{step.from_.caption} {step.role} {step.to.caption} [{cited or step.detail}]")
-    return lines
 
 
 def compare_command(

@@ -48,10 +48,18 @@ cables = Table(
     Column("form", String(8), nullable=True),
     Column("source", Text, nullable=True),
     Column("digest", String(40), nullable=False),
-    Column("record", LargeBinary, nullable=False),  # the Cable record's JSON, zlib-compressed
     Column("ingested_at", DateTime, nullable=False),
     # Version of the extractor whose facts are stored for this cable; null: not extracted.
     Column("extracted_with", Integer, nullable=True),
+)
+
+# The parsed record, apart from the columns searches filter on: a filtered search reads
+# every matching row of ``cables``, and these blobs would make each read many pages.
+cable_records = Table(
+    "cable_records",
+    metadata,
+    Column("cable_id", Integer, ForeignKey("cables.id"), primary_key=True),
+    Column("record", LargeBinary, nullable=False),  # the Cable record's JSON, zlib-compressed
 )
 
 cable_tags = Table(

@@ -490,14 +490,31 @@ def test_stats_subprocess_matches_parse(many_csv: Path) -> None:
 # -- demo ----------------------------------------------------------------------------------------
 
 
-def test_demo(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["demo"])
+@pytest.fixture
+def demo_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo stores the seed's facts: in a home of its own, not the developer's."""
+    monkeypatch.setenv("INTERDICT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("INTERDICT_DB", raising=False)
+    return tmp_path / "home"
+
+
+def test_demo(runner: CliRunner, demo_home: Path) -> None:
+    result = runner.invoke(app, ["demo"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "09STATE29395" in result.stdout
     assert "CLINTON" in result.stdout
+    # The golden scenario's gap, closed: Ardalan is flagged through the cable's own link.
+    assert "Ardalan Machineries Company is flagged through the knowledge base:" in result.stdout
+    assert (
+        "Ardalan Machineries Company front_for Shahid Hemmat Industrial Group "
+        "[09STATE29395 ¶3, ¶5]" in result.stdout
+    )
+    assert (demo_home / "interdict.sqlite").exists()
+    again = runner.invoke(app, ["demo"], env={"COLUMNS": "200"})  # idempotent
+    assert again.exit_code == 0 and again.stdout == result.stdout
 
 
-def test_demo_subprocess() -> None:
+def test_demo_subprocess(demo_home: Path) -> None:
     for script in (False, True):
         if script and not INSTALLED_SCRIPT.exists():
             pytest.skip(f"no installed script at {INSTALLED_SCRIPT}")

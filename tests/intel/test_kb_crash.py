@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Engine
 
 from interdict.cables.archive.rows import load_record
-from interdict.store.schema import cables, intel_parties
+from interdict.store.schema import cable_records, cables, intel_parties
 from interdict.store.url import parse_url
 
 CABLES = 1500
@@ -49,7 +49,11 @@ def texts_and_facts(engine: Engine) -> dict[str, tuple[bool, bool]]:
     with engine.connect() as connection:
         texts = {
             key: "Quercus" in load_record(record).body
-            for key, record in connection.execute(select(cables.c.reference_id, cables.c.record))
+            for key, record in connection.execute(
+                select(cables.c.reference_id, cable_records.c.record).join(
+                    cable_records, cable_records.c.cable_id == cables.c.id
+                )
+            )
         }
         facts = dict.fromkeys(texts, False)
         for key, name in connection.execute(

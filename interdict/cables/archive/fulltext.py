@@ -33,9 +33,16 @@ _TSVECTOR = (
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """How to ask a backend for ``query``: what to select from, the filter, the rank."""
+    """How to ask a backend for ``query``.
 
-    source: FromClause
+    ``joined`` is the index with the cables table, for searches with filters;
+    ``alone`` is the least a search without filters must read (on SQLite the
+    FTS5 table by itself), with ``cable_id`` its column of cable ids.
+    """
+
+    joined: FromClause
+    alone: FromClause
+    cable_id: ColumnElement[int]
     where: ColumnElement[bool]
     rank: ColumnElement[Any]  # ascending: best first
 
@@ -76,13 +83,17 @@ def remove(connection: Connection, cable_ids: Sequence[int]) -> None:
 def match(connection: Connection, query: TextQuery) -> Match:
     if connection.dialect.name == "sqlite":
         return Match(
-            source=cables.join(_FTS, _FTS.c.rowid == cables.c.id),
+            joined=cables.join(_FTS, _FTS.c.rowid == cables.c.id),
+            alone=_FTS,
+            cable_id=_FTS.c.rowid,
             where=literal_column("cable_fts").op("MATCH")(query.fts5()),
             rank=_BM25,
         )
     tsquery = func.to_tsquery("simple", query.tsquery())
     return Match(
-        source=cables,
+        joined=cables,
+        alone=cables,
+        cable_id=cables.c.id,
         where=_SEARCH.op("@@")(tsquery),
         rank=-func.ts_rank_cd(_SEARCH, tsquery),
     )

@@ -48,7 +48,8 @@ def store_key(cable: Cable) -> str:
 
 def cable_row(cable: Cable) -> CableRow:
     # The source position is where this copy was read from, not part of the cable: the same
-    # cable read from another file is unchanged, and re-ingesting it rewrites nothing.
+    # cable read from another file is unchanged, and re-ingesting it rewrites nothing.  It is
+    # kept in its own column and put back by ``load_record``.
     text = cable.model_dump_json(by_alias=True, exclude={"source"}).encode("utf-8")
     tags = tuple(dict.fromkeys(tag.tag.upper() for tag in cable.tags))
     station = cable.de.station if cable.de else None
@@ -67,7 +68,7 @@ def cable_row(cable: Cable) -> CableRow:
         form=cable.form,
         source=cable.source,
         digest=sha1(text).hexdigest(),
-        record=zlib.compress(cable.model_dump_json(by_alias=True).encode("utf-8"), 6),
+        record=zlib.compress(text, 1),
         tags=tags,
         search_subject=index_text(cable.subject or ""),
         search_tags=index_text(" ".join(tags)),
@@ -82,5 +83,7 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
-def load_record(data: bytes) -> Cable:
-    return Cable.model_validate_json(zlib.decompress(data))
+def load_record(data: bytes, source: str | None = None) -> Cable:
+    """A stored cable; ``source`` is the ``cables.source`` column, where it was read from."""
+    cable = Cable.model_validate_json(zlib.decompress(data))
+    return cable.model_copy(update={"source": source}) if source else cable

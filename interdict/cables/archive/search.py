@@ -21,9 +21,10 @@ from interdict.cables.archive.hits import best_portion
 from interdict.cables.archive.query import TextQuery
 from interdict.cables.archive.rows import load_record
 from interdict.cables.archive.words import index_text
+from interdict.cables.record import Cable
 from interdict.model.markings import Level, Marking
 from interdict.store.engine import Store
-from interdict.store.schema import cable_tags, cables
+from interdict.store.schema import cable_records, cable_tags, cables
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,24 +75,46 @@ class SearchResult(BaseModel):
 
 
 def search(store: Store, query: TextQuery, filters: Filters, limit: int) -> SearchResult:
+    """Count and rank on the index (and the slim cables table if filtered), then read the
+    records of the hits alone; ties in rank go to the cable stored first."""
     with store.read() as connection:
         match = fulltext.match(connection, query)
-        where = [match.where, *filters.clauses()]
+        clauses = filters.clauses()
+        source, cable_id = (match.joined, cables.c.id) if clauses else (match.alone, match.cable_id)
+        where = [match.where, *clauses]
         total = connection.execute(
-            select(func.count()).select_from(match.source).where(*where)
+            select(func.count()).select_from(source).where(*where)
         ).scalar_one()
-        rows = connection.execute(
-            select(cables.c.record, cables.c.reference_id)
-            .select_from(match.source)
-            .where(*where)
-            .order_by(match.rank, cables.c.reference_id)
-            .limit(limit)
-        ).all()
-    return SearchResult(hits=[_hit(record, key, query) for record, key in rows], total=total)
+        ids = list(
+            connection.execute(
+                select(cable_id)
+                .select_from(source)
+                .where(*where)
+                .order_by(match.rank, cable_id)
+                .limit(limit)
+            ).scalars()
+        )
+        records = {
+            row.cable_id: row
+            for row in connection.execute(
+                select(
+                    cable_records.c.cable_id,
+                    cable_records.c.record,
+                    cables.c.reference_id,
+                    cables.c.source,
+                )
+                .join(cables, cables.c.id == cable_records.c.cable_id)
+                .where(cable_records.c.cable_id.in_(ids))
+            )
+        }
+    hits = [records[i] for i in ids]
+    return SearchResult(
+        hits=[_hit(load_record(row.record, row.source), row.reference_id, query) for row in hits],
+        total=total,
+    )
 
 
-def _hit(record: bytes, key: str, query: TextQuery) -> Hit:
-    cable = load_record(record)
+def _hit(cable: Cable, key: str, query: TextQuery) -> Hit:
     best = best_portion(cable, query)
     portion = best.portion
     if portion is not None:

@@ -22,6 +22,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():  # most cables: one pass, no per-word work
+        return _ASCII_WORD.findall(text.lower())
     found = _WORD.findall(text.casefold())
     if all(word.isascii() for word in found):
         return found

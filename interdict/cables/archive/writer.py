@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from interdict.cables.archive import fulltext
 from interdict.cables.archive.rows import CableRow
-from interdict.store.schema import cable_tags, cables, metadata
+from interdict.store.schema import cable_records, cable_tags, cables, metadata
 
 # Every table whose rows belong to a cable, children before parents.
 _DEPENDENTS = [
@@ -70,6 +70,10 @@ def write_cables(connection: Connection, rows: Sequence[CableRow]) -> Written:
         for cable_id, row in pairs:
             written.ids[row.reference_id] = cable_id
             written.changed.add(row.reference_id)
+        connection.execute(
+            insert(cable_records),
+            [{"cable_id": cable_id, "record": row.record} for cable_id, row in pairs],
+        )
         tags = [{"cable_id": cable_id, "tag": tag} for cable_id, row in pairs for tag in row.tags]
         if tags:
             connection.execute(insert(cable_tags), tags)
@@ -100,7 +104,6 @@ def _values(row: CableRow, now: datetime) -> dict[str, object]:
         "form": row.form,
         "source": row.source,
         "digest": row.digest,
-        "record": row.record,
         "ingested_at": now,
         "extracted_with": None,
     }

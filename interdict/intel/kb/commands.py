@@ -20,6 +20,7 @@ from interdict.intel.kb.refresh import refresh
 from interdict.intel.kb.report import EntityReport, entity_report, find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.progress import progress_bar
+from interdict.parties.describe import cited, step_line
 from interdict.parties.screening import Screener
 from interdict.parties.store.datasets import DatasetError
 from interdict.parties.store.home import data_home
@@ -146,19 +147,14 @@ def _print_report(report: EntityReport) -> None:
     if report.chain:
         out.print("leads to a listed entity:", highlight=False)
         for step in report.chain:
-            cited = ", ".join(f"{p.cable} ¶{p.paragraph}" for p in step.provenance)
-            out.print(
-                f"  {escape(step.from_.caption)} {step.role} {escape(step.to.caption)}"
-                + (f"  [{escape(cited)}]" if cited else "")
-                + (f"  ({escape(step.detail)})" if step.detail else ""),
-                highlight=False,
-            )
+            out.print(f"  {escape(step_line(step))}", highlight=False)
     if report.links:
         table = Table("role", "", "other", "sources", title="Links")
         for link in report.links:
             arrow = "→" if link.direction == "out" else "←"
-            cited = ", ".join(f"{p.cable} ¶{p.paragraph}" for p in link.provenance)
-            table.add_row(link.role, arrow, escape(link.other.caption), escape(cited))
+            table.add_row(
+                link.role, arrow, escape(link.other.caption), escape(cited(link.provenance))
+            )
         out.print(table)
     for item in report.items:
         out.print(

@@ -27,7 +27,7 @@ from interdict.intel.records import EXTRACTION_VERSION, Extraction
 from interdict.model.ordered_pool import ordered_map
 from interdict.store.chunks import chunks
 from interdict.store.engine import Store
-from interdict.store.schema import cables
+from interdict.store.schema import cable_records, cables
 
 _CHUNK = 32
 _gazetteer: Gazetteer | None = None
@@ -102,7 +102,8 @@ def _records(store: Store, ids: Sequence[int]) -> Iterator[tuple[int, str, bytes
     for part in chunks(ids, 500):
         with store.read() as connection:
             yield from connection.execute(
-                select(cables.c.id, cables.c.reference_id, cables.c.record)
+                select(cables.c.id, cables.c.reference_id, cable_records.c.record)
+                .join(cable_records, cable_records.c.cable_id == cables.c.id)
                 .where(cables.c.id.in_(part))
                 .order_by(cables.c.id)
             )

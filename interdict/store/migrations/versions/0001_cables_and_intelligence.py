@@ -34,12 +34,16 @@ def upgrade() -> None:
         sa.Column("form", sa.String(8), nullable=True),
         sa.Column("source", sa.Text, nullable=True),
         sa.Column("digest", sa.String(40), nullable=False),
-        sa.Column("record", sa.LargeBinary, nullable=False),
         sa.Column("ingested_at", sa.DateTime, nullable=False),
         sa.Column("extracted_with", sa.Integer, nullable=True),
     )
     op.create_index("ix_cables_created", "cables", ["created"])
     op.create_index("ix_cables_level", "cables", ["level"])
+    op.create_table(
+        "cable_records",
+        sa.Column("cable_id", sa.Integer, sa.ForeignKey("cables.id"), primary_key=True),
+        sa.Column("record", sa.LargeBinary, nullable=False),
+    )
     op.create_table(
         "cable_tags",
         sa.Column("cable_id", sa.Integer, sa.ForeignKey("cables.id"), primary_key=True),
@@ -150,6 +154,7 @@ def downgrade() -> None:
         "store_state",
         "list_versions",
         "cable_tags",
+        "cable_records",
     ):
         op.drop_table(table)
     if op.get_bind().dialect.name == "sqlite":
