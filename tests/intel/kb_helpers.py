@@ -98,10 +98,7 @@ def store_facts(url: str, extractions: list[Extraction]) -> None:
     """Write facts for cables already ingested, in one transaction, as ``intel ingest`` does."""
     store = open_store(parse_url(url, "--db"), create=False)
     with store.begin() as connection:
-        ids = {
-            key: cable_id
-            for key, cable_id in connection.execute(select(cables.c.reference_id, cables.c.id))
-        }
+        ids = dict(connection.execute(select(cables.c.reference_id, cables.c.id)).all())
         write_facts(connection, ids, extractions)
     store.engine.dispose()
 

@@ -88,7 +88,9 @@ def knowledge(home: Path, store_url: str, tmp_path: Path) -> str:
 
 
 def screen(url: str, name: str, *args: str) -> list[dict[str, Any]]:
-    result = runner.invoke(app, ["screen", name, "--json", "--db", url, *args], catch_exceptions=False)
+    result = runner.invoke(
+        app, ["screen", name, "--json", "--db", url, *args], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     matches: list[dict[str, Any]] = json.loads(result.stdout)["matches"]
     return matches
