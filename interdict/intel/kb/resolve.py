@@ -30,8 +30,12 @@ from sqlalchemy.engine import Connection
 from interdict.intel.ids import name_key
 from interdict.intel.kb import state
 from interdict.intel.kb.parties import PartyView, party_views
-from interdict.parties.compare import compare_names
+from interdict.parties.compare import compare_prepared, prepare
+from interdict.parties.match.names import WeightedName
+from interdict.parties.match.score import Scored
+from interdict.parties.names.analysis import Kind, analyse
 from interdict.parties.query import QueryError, make_query
+from interdict.parties.results import explain
 from interdict.parties.screening import Screener
 from interdict.store.chunks import chunks
 from interdict.store.schema import intel_listed, intel_members, intel_same, list_versions
@@ -105,16 +109,21 @@ def _lists_changed(connection: Connection, current: list[tuple[str, str, str, st
 
 
 def _name_edges(connection: Connection, views: dict[str, PartyView], new: list[str]) -> None:
-    """Compare each new party with the others that share a distinctive word with it."""
+    """Compare each new party with the others that share a distinctive word with it.
+
+    Only identifying words block (not generic trade words, stop words or
+    numbers): "Trading" or "General" in two names is no reason to compare them.
+    """
+    prepared = _Prepared()
     by_word: dict[str, set[str]] = defaultdict(set)
     for party_id, view in views.items():
-        for word in _words(view):
+        for word in _distinctive(view):
             by_word[word].add(party_id)
     edges = []
     for party_id in new:
         view = views[party_id]
         candidates: set[str] = set()
-        for word in _words(view):
+        for word in _distinctive(view):
             ids = by_word[word]
             if len(ids) <= _BLOCK_LIMIT:
                 candidates |= ids
@@ -124,40 +133,66 @@ def _name_edges(connection: Connection, views: dict[str, PartyView], new: list[s
                 continue
             if view.countries and other.countries and not view.countries & other.countries:
                 continue
-            found = _same(view, other)
+            found = _same(prepared, view, other)
             if found is not None:
                 a, b = sorted((party_id, other_id))
                 edges.append(
                     {"a": a, "b": b, "method": "name", "score": found[0], "detail": found[1]}
                 )
-    if new:  # edges of a party seen before, then dropped, are recomputed with it
+    for part in chunks(new):  # edges of a party seen before, then dropped, are recomputed with it
         connection.execute(
-            delete(intel_same).where(intel_same.c.a.in_(new) | intel_same.c.b.in_(new))
+            delete(intel_same).where(intel_same.c.a.in_(part) | intel_same.c.b.in_(part))
         )
     unique = {(edge["a"], edge["b"]): edge for edge in edges}
     if unique:
         connection.execute(insert(intel_same), list(unique.values()))
 
 
-def _words(view: PartyView) -> set[str]:
-    return {word for name in view.names for word in name_key(name, view.schema).split()}
+def _distinctive(view: PartyView) -> set[str]:
+    return {
+        word
+        for name in view.names
+        for word, kind in zip(*_words_and_kinds(name, view.schema), strict=True)
+        if kind is Kind.WORD
+    }
 
 
-def _same(view: PartyView, other: PartyView) -> tuple[float, str] | None:
-    best: tuple[float, str] | None = None
+def _words_and_kinds(name: str, schema: str) -> tuple[tuple[str, ...], tuple[Kind, ...]]:
+    form = analyse(name, organisation=schema != "Person")
+    return form.tokens, form.kinds
+
+
+class _Prepared:
+    """Each name analysed once, however many names it is compared with."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], tuple[WeightedName, ...]] = {}
+
+    def __call__(self, name: str, schema: str) -> tuple[WeightedName, ...]:
+        key = (name, schema)
+        if key not in self._cache:
+            try:
+                self._cache[key] = prepare(name, schema)
+            except QueryError:
+                self._cache[key] = ()
+        return self._cache[key]
+
+
+def _same(prepared: _Prepared, view: PartyView, other: PartyView) -> tuple[float, str] | None:
+    best: Scored | None = None
     for name in view.names:
         for other_name in other.names:
-            try:
-                score, explanation = compare_names(name, other_name, view.schema)
-            except QueryError:
+            left, right = prepared(name, view.schema), prepared(other_name, view.schema)
+            if not left or not right:
                 continue
-            if (
-                explanation is not None
-                and score >= SAME_THRESHOLD
-                and (best is None or score > best[0])
-            ):
-                best = (score, explanation.summary)
-    return best
+            scored = compare_prepared(left, right, view.schema)
+            if scored is None or scored.score < SAME_THRESHOLD:
+                continue
+            if best is None or scored.score > best.score:
+                best = scored
+    if best is None:
+        return None
+    return best.score, explain(best, SAME_THRESHOLD).summary
 
 
 def _screen_against_lists(
