@@ -63,11 +63,11 @@ E.O. 12958: DECL: 03/26/2034
 TAGS: PARM IR TU
 SUBJECT: PROCUREMENT NETWORK
 
-1. (S) {front} is a {relation} {listed}.
+1. (S) {front} is {relation} {listed}.
 
 KEEFE
 """
-_RELATIONS = ("front company for", "acting on behalf of")
+_RELATIONS = ("a front company for", "acting on behalf of")
 
 
 def front_names(path: Path, count: int) -> list[str]:
@@ -101,7 +101,7 @@ def write_cables(folder: Path, fronts: list[str], listed: list[tuple[str, str]])
     expected = {}
     for number, front in enumerate(fronts):
         entity_id, caption = listed[number % len(listed)]
-        name = caption.split(" (")[0]
+        name = caption
         text = _TEMPLATE.format(
             ref=f"09ANKARA{number + 1}",
             serial=number + 1,
