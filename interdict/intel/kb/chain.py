@@ -20,7 +20,7 @@ from followthemoney import model
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from interdict.intel.kb.entities import entity_of, entity_view, listed_for, members_of
+from interdict.intel.kb.entities import caption_of, entity_of, listed_for, members_of
 from interdict.intel.records import FOLLOWED_ROLES, Role
 from interdict.model.provenance import Citations, Provenance
 from interdict.parties.results import EntityRef, LinkStep, Listing
@@ -62,6 +62,13 @@ class LinkGraph:
         self._lists = {dataset.info.name: dataset for dataset in lists}
         self._captions: dict[Node, str] = {}
         self._listings: dict[Node, list[Listing]] = {}
+        self._members: dict[str, list[str]] = {}
+
+    def members(self, entity_id: str) -> list[str]:
+        """The party ids of a knowledge-base entity (read once per graph)."""
+        if entity_id not in self._members and self._connection is not None:
+            self._members[entity_id] = members_of(self._connection, entity_id)
+        return self._members.get(entity_id, [entity_id])
 
     def list_node(self, entity_id: str) -> Node | None:
         """The node of a listed entity, in the first loaded list that holds it."""
@@ -87,8 +94,7 @@ class LinkGraph:
         if node not in self._captions:
             caption = node.id
             if node.dataset == INTEL and self._connection is not None:
-                view = entity_view(self._connection, node.id)
-                caption = view.caption if view else node.id
+                caption = caption_of(self._connection, self.members(node.id)) or node.id
             elif node.dataset in self._lists:
                 entity = self._lists[node.dataset].entities.entity(node.id)
                 caption = _caption(entity) if entity else node.id
@@ -144,7 +150,7 @@ class LinkGraph:
         return self._intel_edges(node, self._connection)
 
     def _intel_edges(self, node: Node, connection: Connection) -> list[Edge]:
-        members = members_of(connection, node.id)
+        members = self.members(node.id)
         edges = [
             Edge(
                 SAME_AS,

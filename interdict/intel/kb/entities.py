@@ -70,7 +70,7 @@ def merge(entity_id: str, views: Iterable[PartyView]) -> EntityView:
     names: Counter[str] = Counter()
     for view in parts:
         names.update(view.names)
-    caption = max(names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+    caption = choose_caption(names)
     others = sorted({n for v in parts for n in v.all_names()} - {caption})
     schema = min((v.schema for v in parts), key=lambda s: _SCHEMA_RANK.get(s, 3))
     return EntityView(
@@ -83,6 +83,23 @@ def merge(entity_id: str, views: Iterable[PartyView]) -> EntityView:
         members=tuple(v.party_id for v in parts),
         mentions=sum(v.mentions for v in parts),
     )
+
+
+def choose_caption(names: Counter[str]) -> str:
+    """The name most mentions use; on a tie, the longest (the fullest form), then the first."""
+    return max(names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+
+
+def caption_of(connection: Connection, members: Iterable[str]) -> str | None:
+    """An entity's caption from its parties' names alone, without reading their facts."""
+    names: Counter[str] = Counter()
+    for part in chunks(sorted(set(members))):
+        names.update(
+            connection.execute(
+                select(intel_parties.c.name).where(intel_parties.c.party_id.in_(part))
+            ).scalars()
+        )
+    return choose_caption(names) if names else None
 
 
 def all_entities(connection: Connection) -> list[EntityView]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 
 from interdict.intel.kb.chain import INTEL, SAME_AS, LinkGraph, Node
-from interdict.intel.kb.entities import members_of, mentions
+from interdict.intel.kb.entities import mentions
 from interdict.intel.kb.refresh import refresh
 from interdict.parties.query import Query
 from interdict.parties.results import DEFAULT_THRESHOLD, LinkStep, Match
@@ -103,7 +103,7 @@ def _enrich(graph: LinkGraph, connection: Connection | None, match: Match) -> Ma
         if not chain:
             return match.model_copy(update={"listed": False})
         return _flagged(graph, match, chain, listed=False)
-    cited = mentions(connection, members_of(connection, match.entity_id))[:PROVENANCE_SHOWN]
+    cited = mentions(connection, graph.members(match.entity_id))[:PROVENANCE_SHOWN]
     chain = graph.chain(Node(INTEL, match.entity_id))
     if chain is None:
         return match.model_copy(
