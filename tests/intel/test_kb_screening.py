@@ -7,7 +7,6 @@ the links it is about; both store backends run every test.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,10 @@ from interdict.intel.records import Extraction
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def lists_home(home: Path) -> Path:
     """A data home with only the test list (the bundled starter list opted out)."""
-    data = tmp_path / "home"
-    (data / "datasets").mkdir(parents=True)
-    (data / "datasets" / "interdict_starter.removed").touch()
-    monkeypatch.setenv("INTERDICT_HOME", str(data))
-    monkeypatch.delenv("INTERDICT_DB", raising=False)
     load_lists()
-    yield data
+    return home
 
 
 # One cable per fact family, so that provenance shows which cable said what.
@@ -75,7 +69,7 @@ def extractions() -> list[Extraction]:
 
 
 @pytest.fixture
-def knowledge(home: Path, store_url: str, tmp_path: Path) -> str:
+def knowledge(lists_home: Path, store_url: str, tmp_path: Path) -> str:
     folder = tmp_path / "cables"
     folder.mkdir()
     paths = [
@@ -192,7 +186,7 @@ def test_batch_screening_follows_links(knowledge: str, tmp_path: Path) -> None:
     assert lines[1]["matches"] == []
 
 
-def test_resolution_across_cables(home: Path, store_url: str, tmp_path: Path) -> None:
+def test_resolution_across_cables(lists_home: Path, store_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "cables"
     folder.mkdir()
     ingest(store_url, *(write_cable(folder, f"10ROME{n}", "Text.") for n in (1, 2, 3, 4)))

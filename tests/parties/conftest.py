@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from interdict.parties.store.datasets import current_version, load_list
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "screening" / "mini.ftm.json"
 BAD = FIXTURES / "screening" / "bad.ftm.json"
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """An empty ``$INTERDICT_HOME``; the bundled dataset is opted out so tests see only theirs."""
-    data = tmp_path / "home"
-    (data / "datasets").mkdir(parents=True)
-    (data / "datasets" / "interdict_starter.removed").touch()
-    monkeypatch.setenv("INTERDICT_HOME", str(data))
-    yield data
 
 
 @pytest.fixture
