@@ -168,7 +168,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--extract", type=int, default=0, help="cables to extract facts from")
     parser.add_argument("--json-out", type=Path)
+    parser.add_argument(
+        "--search-only", action="store_true", help="search the store --db names as it is"
+    )
     args = parser.parse_args()
+    if args.search_only:
+        store = open_store(parse_url(args.db, "--db"), create=False)
+        print(json.dumps(search_latency(store, args.repeat), indent=2))
+        return
 
     count, parse_seconds = parse_alone(args.csv, args.workers)
     folder = Path(tempfile.mkdtemp(prefix="interdict-bench-"))
