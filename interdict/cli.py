@@ -9,7 +9,6 @@ import typer
 from interdict.cables.cli import app as cables_app
 from interdict.controls.cli import classify_command, controls_app, determine_command
 from interdict.intel.cli import intel_app
-from interdict.intel.kb import commands as kb_commands
 from interdict.parties.cli import compare_command, lists_app, screen_command
 from interdict.store.cli import db_app
 
@@ -21,9 +20,6 @@ app.add_typer(cables_app, name="cables")
 app.add_typer(lists_app, name="lists")
 app.add_typer(controls_app, name="controls")
 app.add_typer(intel_app, name="intel")
-intel_app.command("ingest")(kb_commands.ingest_command)
-intel_app.command("show")(kb_commands.show_command)
-intel_app.command("graph")(kb_commands.graph_command)
 app.add_typer(db_app, name="db")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)

@@ -24,6 +24,7 @@ from rich.table import Table
 from interdict.cables.pipeline import parse_paths
 from interdict.cables.sources.raw import BadRecord
 from interdict.intel.extract import Gazetteer, extract_cable, gazetteer_from_datasets
+from interdict.intel.kb import commands as kb
 from interdict.intel.records import Extraction, Party, Provenance
 from interdict.model.atomic import atomic_output
 from interdict.parties.store.datasets import DatasetError
@@ -175,3 +176,9 @@ def _cited(provenance: list[Provenance]) -> str:
             where += f" ({marking.level.value}{rel}{' NOFORN' if marking.noforn else ''})"
         cited.append(where)
     return escape(", ".join(cited))
+
+
+# The knowledge-base commands live with the knowledge base.
+intel_app.command("ingest")(kb.ingest_command)
+intel_app.command("show")(kb.show_command)
+intel_app.command("graph")(kb.graph_command)
