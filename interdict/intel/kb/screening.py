@@ -13,6 +13,7 @@ cable portions that name it, rather than appearing twice.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,10 +87,8 @@ class KnowledgeScreener:
         self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD
     ) -> list[Match]:
         found = Screener(self.datasets).screen(query, limit=2 * limit, threshold=threshold)
-        if self.store is None:
-            graph = LinkGraph(None, self.lists.datasets)
-            return _fold([_enrich(graph, None, match) for match in found])[:limit]
-        with self.store.read() as connection:
+        reading = self.store.read() if self.store is not None else nullcontext(None)
+        with reading as connection:
             graph = LinkGraph(connection, self.lists.datasets)
             return _fold([_enrich(graph, connection, match) for match in found])[:limit]
 
