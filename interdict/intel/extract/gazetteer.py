@@ -129,6 +129,11 @@ def find_listed(sentence: Sentence, gazetteer: Gazetteer, taken: list[Mention]) 
     longer uncommon word; in capitals, a one-word match must be at least
     four letters and not an English word ("MID" is a listed acronym and a
     month's middle).
+
+    A listed name that holds shorter names found by other evidence replaces
+    them, since the list knows where the name ends: "DEFENSE TECHNOLOGY AND
+    SCIENCE RESEARCH CENTER" is one name, though "AND" may split a run of
+    capitals.  The shorter mentions are taken out of ``taken``.
     """
     if not gazetteer.names:
         return []
@@ -145,23 +150,30 @@ def find_listed(sentence: Sentence, gazetteer: Gazetteer, taken: list[Mention]) 
         last = index + size
         last += legal_tail(sentence.text, tokens, last, sentence.caps)
         start, end = tokens[index].start, tokens[last - 1].end
-        if not any(m.overlaps(start, end) for m in taken):
+        inside = [m for m in taken if m.overlaps(start, end)]
+        if all(start <= m.start and m.end <= end and m.end - m.start < end - start for m in inside):
             text = sentence.text[start:end]
-            found.append(
-                Mention(
-                    sentence.index,
-                    index,
-                    last,
-                    start,
-                    end,
-                    text,
-                    listed[1],
-                    LISTED,
-                    entity=listed[0],
-                )
+            mention = Mention(
+                sentence.index, index, last, start, end, text, listed[1], LISTED, entity=listed[0]
             )
+            _take_over(mention, inside, taken)
+            found.append(mention)
         index = last
     return found
+
+
+def _take_over(mention: Mention, inside: list[Mention], taken: list[Mention]) -> None:
+    """Replace the mentions ``inside`` a listed name by it, keeping what follows the last one
+    (a bracketed acronym, an a.k.a.) and the countries read before it."""
+    for shorter in inside:
+        taken.remove(shorter)
+        mention.countries.extend(shorter.countries)
+        if shorter.end == mention.end:
+            mention.acronym, mention.aliases, mention.after = (
+                shorter.acronym,
+                shorter.aliases,
+                shorter.after,
+            )
 
 
 def _plausible(sentence: Sentence, index: int, size: int) -> bool:

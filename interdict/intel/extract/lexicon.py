@@ -33,7 +33,7 @@ FUNCTION_WORDS = word_set(
     in on at by for from with without within into onto upon to of off out over under
     about above below across after before behind beside besides between beyond during
     against among amongst around along through throughout toward towards via per
-    despite except including regarding concerning following according like near
+    despite except including regarding concerning following according like near behalf
     is are was were be been being am isn't aren't wasn't weren't
     has have had having hasn't haven't hadn't
     do does did doing done don't doesn't didn't
@@ -129,6 +129,7 @@ ORG_CUES: dict[str, str] = {
     "affiliate": "LegalEntity",
     "organization": "Organization",
     "organisation": "Organization",
+    "m/s": "Company",  # Messrs., written before a firm's name in South Asia: "M/S Zeenat Traders"
 }
 
 # Words that introduce a name without saying what it is: "a company called X".
@@ -138,7 +139,8 @@ NAMING_CUES = word_set("called named dubbed")
 PERSON_CUES = word_set(
     """
     national nationals citizen citizens businessman businesswoman businessmen middleman
-    individual individuals engineer scientist
+    individual individuals engineer scientist boss tycoon magnate oligarch financier smuggler
+    trafficker intimate
     """
 )
 
@@ -148,6 +150,7 @@ PERSON_CUES = word_set(
 TITLES = word_set(
     """
     mr mrs ms miss dr prof professor doctor eng engr sheikh shaikh haji hajji sayyed seyed
+    datuk dato datin
     general gen brigadier brig colonel col lieutenant lt major maj captain capt admiral adm
     commodore sir madam
     """
@@ -166,7 +169,8 @@ _POSITION_LIST = (
     "commercial director, sales director, sales manager, export manager, procurement manager, "
     "purchasing manager, project manager, vice president, vice-president, vice chairman, "
     "deputy head, deputy chairman, board member, director, president, chairman, chairwoman, "
-    "owner, co-owner, founder, co-founder, head, chief, manager, executive, officer, employee, "
+    "owner, co-owner, managing owner, proprietor, founder, co-founder, head, chief, manager, "
+    "executive, officer, employee, "
     "partner, shareholder, engineer, official, secretary, treasurer, "
     "commander, deputy commander, deputy"
 )
@@ -232,6 +236,7 @@ RIGHT_HEADS: dict[str, str] = {
     "headquarters": "Organization",
     "industries": "Company",
     "trading": "Company",
+    "traders": "Company",
     "enterprise": "Company",
     "enterprises": "Company",
     "holding": "Company",

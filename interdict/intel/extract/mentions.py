@@ -53,6 +53,7 @@ class Mention:
     entity: int | None = None  # the listed entity, for a name found in the gazetteer
     office_of: Mention | None = None  # for a person named with an office: the organisation
     party: int = -1  # the party it belongs to, once resolved
+    leading: bool = True  # no preposition introduces it: it can be what its sentence is about
 
     def __post_init__(self) -> None:
         if self.after < self.end:

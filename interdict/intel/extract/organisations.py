@@ -37,7 +37,7 @@ from interdict.intel.extract.lexicon import (
     word_set,
 )
 from interdict.intel.extract.mentions import ACRONYM, CUE, HEAD, LEGAL, Mention
-from interdict.intel.extract.places import DEMONYM, PLAIN
+from interdict.intel.extract.places import DEMONYM, PLAIN, is_place_word
 from interdict.intel.extract.runs import LEADING_PARTICLES, PARTICLES, is_name_word, joined, runs
 from interdict.intel.extract.tokens import words
 from interdict.parties.names.analysis import normalise
@@ -53,15 +53,19 @@ AKA = re.compile(
     re.IGNORECASE,
 )
 # Abbreviated legal forms whose full stop belongs to the name, not the sentence.
-_ABBREVIATED = word_set("co corp inc ltd bhd sdn pvt pte mfg intl est sti şti")
+_ABBREVIATED = word_set("co corp inc ltd bhd sdn pvt pte mfg intl est sti şti lda ltda kft zrt")
 # Last words of things that are not parties though they have names and initials: "Export
-# Control and Related Border Security (EXBS)" is a programme, "the Entity List" a list.
+# Control and Related Border Security (EXBS)" is a programme, "the Entity List" a list, "Small
+# Arms and Light Weapons (SALW)" goods.
 NOT_PARTY_HEADS = word_set("""
     program programme programs initiative regime arrangement convention treaty resolution
     resolutions act law regulation regulations list lists agreement protocol plan project
     report guidelines annex directive code system standard
+    weapons arms munitions ammunition materiel mortars rifles
     """)
-_INDEFINITE = frozenset({"a", "an"})
+# Determiners before a description rather than a name: "a Sharjah trading company", "any
+# strategic organization".
+_INDEFINITE = frozenset({"a", "an", "any", "no", "every", "each", "another"})
 # What may follow a name and give the evidence for it (see ``attachments`` and ``_appositive``).
 _FOLLOWING = re.compile(
     r"\s*(?:\(|,\s*(?:a|an|one|also|reportedly|allegedly)\b|"
@@ -70,6 +74,12 @@ _FOLLOWING = re.compile(
 )
 _MAX_CUED = 6
 _MIN_ACRONYM_UPPER = 2
+_MIN_CODED, _MAX_CODED = 3, 6
+# Bracketed capitals that are cable markings and furniture, not acronyms.
+_NOT_ACRONYMS = word_set("""
+    sbu noforn nf rel fouo secret confidential unclassified limdis exdis nodis sipdis notal
+    orcon propin nocontract usg ref para reftel septel comment summary note
+    """)
 
 
 def organisation(sentence: Sentence, first: int, last: int, cue: str | None) -> Mention | None:
@@ -94,6 +104,10 @@ def organisation(sentence: Sentence, first: int, last: int, cue: str | None) -> 
     named = acronym is not None and _initials_of(
         acronym.group(1), text[tokens[first].start : tokens[core - 1].end]
     )
+    if acronym is not None and not named and _demonym_at(sentence, first) and core - first > 2:
+        # "the Iranian Aerospace Industries Organization (AIO)": the adjective is not the name's
+        named = _initials_of(acronym.group(1), text[tokens[first + 1].start : tokens[core - 1].end])
+        first += 1 if named else 0
     if not named and not identifying(sentence, first + prefix, core):
         return None
     weak = how != LEGAL or all(t.low in ORG_CUES for t in tokens[core : last + tail])
@@ -117,6 +131,11 @@ def organisation(sentence: Sentence, first: int, last: int, cue: str | None) -> 
         return None
     mention.schema, mention.how = schema, how
     return mention
+
+
+def _demonym_at(sentence: Sentence, index: int) -> bool:
+    place = sentence.places.get(index)
+    return place is not None and place.kind == DEMONYM and place.length == 1
 
 
 def _may_follow(sentence: Sentence, last: int) -> bool:
@@ -185,7 +204,7 @@ def attachments(sentence: Sentence, mention: Mention) -> int:
     text = sentence.text
     after = mention.end
     match = _BRACKETED.match(text, after)
-    if match and _acronym_of(match.group(1), mention.text):
+    if match and (_acronym_of(match.group(1), mention.text) or _coined(match.group(1), mention)):
         mention.acronym = match.group(1)
         after = match.end()
     elif match and _short_of(match.group(1), mention.text, sentence.caps):
@@ -295,6 +314,20 @@ def _acronym_of(acronym: str, name: str) -> bool:
         return False
     pool = iter("".join(words(name)))
     return all(letter in pool for letter in letters)
+
+
+def _coined(acronym: str, mention: Mention) -> bool:
+    """Whether a bracketed word is an acronym coined in another language for an organisation
+    named in English: "Iran Centrifuge Technology Company (TESA)", whose letters are those of
+    its Persian name.  Three to six capitals, one of them the initial of a word of the name,
+    and no marking, place or regime ("(SBU)", "(Iran)", "(MTCR)")."""
+    if not (_MIN_CODED <= len(acronym) <= _MAX_CODED and acronym.isalpha() and acronym.isupper()):
+        return False
+    low = acronym.lower()
+    if low in _NOT_ACRONYMS or is_place_word(low) or is_non_party(acronym):
+        return False
+    named = words(mention.text)
+    return len(named) > 1 and low[0] in {word[0] for word in named}
 
 
 def _short_of(short: str, name: str, caps: bool) -> bool:

@@ -37,6 +37,10 @@ from interdict.intel.extract.organisations import MAX_NAME_WORDS, name_end
 from interdict.intel.extract.runs import PARTICLES, is_name_word, joined
 from interdict.intel.extract.tokens import words
 
+# Offices named with a portfolio after "of": "Minister of Transportation X".
+_MINISTERS = frozenset({"minister", "secretary", "commissioner", "governor"})
+# Words that make an office another government's than the US's.
+_FOREIGN_OFFICES = frozenset({"mfa", "mofa", "ministry", "minister", "duma", "parliament"})
 _TITLE_GAP = re.compile(r"\.?\s+\Z")
 _OFFICE_LINKS = frozenset({"of", "at", "for", "with"})
 _DETERMINERS = frozenset({"the", "its", "a", "an", "their", "his", "her"})
@@ -57,7 +61,10 @@ def titled_person(sentence: Sentence, start: int, end: int) -> Mention | None:
     first = tokens[start - 1].low if start > 0 else ""
     openers = _title_words()
     if _after_article(sentence, start - 1 if first in openers else start):
-        return None  # "the General Staff", "the Minister of Industry": no one is named
+        # "the General Staff", "the Minister of Industry": no one is named, unless a full name
+        # follows the office ("the Azerbaijani Minister of Transportation Elnur Kazimov")
+        person = _after_office(sentence, start, end)
+        return person if person is not None and person.last - person.first >= 2 else None
     if start > 0 and _title_gap(sentence, start - 1, start):
         title = start - 1
         if tokens[title].low in TITLES or position_at(sentence, title, title + 1, OFFICES):
@@ -76,10 +83,12 @@ def titled_person(sentence: Sentence, start: int, end: int) -> Mention | None:
 
 def _titles_in(sentence: Sentence) -> set[int]:
     """The tokens of a sentence a title or office can start at (worked out once per sentence)."""
-    if sentence.titles is None:
+    titles = sentence.titles
+    if titles is None:
         openers = _title_words()
-        sentence.titles = {k for k, token in enumerate(sentence.tokens) if token.low in openers}
-    return sentence.titles
+        titles = {k for k, token in enumerate(sentence.tokens) if token.low in openers}
+        sentence.titles = titles
+    return titles
 
 
 def _after_article(sentence: Sentence, index: int) -> bool:
@@ -122,14 +131,32 @@ def _past_field(sentence: Sentence, index: int, end: int) -> int | None:
     while index < end and (tokens[index].low in OFFICE_FIELDS or tokens[index].low == "and"):
         index += 1
     if index == start + 1:
-        return None  # "General Manager of Orkide Dis Ticaret": an office in an organisation
+        # "General Manager of Orkide Dis Ticaret": an office in an organisation; but a minister's
+        # portfolio is no employer: "Minister of Transportation Ziya Mammedov"
+        return _past_portfolio(sentence, start, end)
     return index
 
 
-def _american(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the words of an office make it one of the US Government's."""
+def _past_portfolio(sentence: Sentence, start: int, end: int) -> int | None:
+    """Where the name starts after "of" and a minister's portfolio of one or two words."""
     tokens = sentence.tokens
-    if any(tokens[index].low in US_OFFICES for index in range(start, end)):
+    if start < 1 or tokens[start - 1].low not in _MINISTERS:
+        return None
+    for size in (1, 2):
+        name = start + 1 + size
+        if 2 <= end - name <= MAX_NAME_WORDS and personal(sentence, name, end):
+            return name
+    return None
+
+
+def _american(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the words of an office make it one of the US Government's; "MFA Department of
+    Arms Control Director General X" is another government's, "Department" or not."""
+    tokens = sentence.tokens
+    words = {tokens[index].low for index in range(start, end)}
+    if not words.isdisjoint(_FOREIGN_OFFICES):
+        return False
+    if not words.isdisjoint(US_OFFICES):
         return True
     return (
         US_OFFICE_PHRASES.search(sentence.text[tokens[start].start : tokens[end - 1].end])
@@ -198,7 +225,13 @@ def position_at(
     tokens = sentence.tokens
     if index >= min(limit, len(tokens)):
         return 0
-    for phrase in _phrases(offices).get(tokens[index].low, ()):
+    if offices is POSITIONS:
+        table = _POSITION_TABLE
+    elif offices is OFFICES:
+        table = _OFFICE_TABLE
+    else:
+        table = _phrases(offices)
+    for phrase in table.get(tokens[index].low, ()):
         size = len(phrase)
         if index + size <= limit and all(
             tokens[index + k].low == phrase[k] for k in range(1, size)
@@ -217,6 +250,12 @@ def _phrases(offices: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     for phrases in table.values():
         phrases.sort(key=len, reverse=True)
     return table
+
+
+# The two tables every call uses, looked up by identity: hashing the tuple of offices on every
+# call (for the cache) cost more than the lookup itself.
+_POSITION_TABLE = _phrases(POSITIONS)
+_OFFICE_TABLE = _phrases(OFFICES)
 
 
 def office(sentence: Sentence, index: int, size: int, organisation: Mention) -> str:
@@ -244,6 +283,9 @@ def _after(sentence: Sentence, organisation: Mention) -> Mention | None:
     while index < len(tokens) and tokens[index].low in _MODIFIERS:
         index += 1
     size = position_at(sentence, index, len(tokens))
+    if size and index + size + 1 < len(tokens) and tokens[index + size].low == "and":
+        more = position_at(sentence, index + size + 1, len(tokens))  # "X's owner and director"
+        size += 1 + more if more else 0
     if not size or index + size >= len(tokens):
         return None
     skip = _TITLES_AFTER.match(sentence.text, tokens[index + size - 1].end)
@@ -266,6 +308,7 @@ def _before(sentence: Sentence, organisation: Mention) -> Mention | None:
         start = index - size
         if position_at(sentence, start, index) != size:
             continue
+        start, size = _joined_office(sentence, start, size)
         head = start
         while head > 0 and tokens[head - 1].low in _MODIFIERS:
             head -= 1
@@ -280,6 +323,20 @@ def _before(sentence: Sentence, organisation: Mention) -> Mention | None:
         if end is not None:
             return _officer(sentence, end[0], end[1], start, size, organisation)
     return None
+
+
+def _joined_office(sentence: Sentence, start: int, size: int) -> tuple[int, int]:
+    """Two offices joined by "and" before an organisation: "the owner and general manager of
+    Y" is one position, and an owner's (where the office ``tokens[start:start + size]`` is the
+    second)."""
+    tokens = sentence.tokens
+    if start < 2 or tokens[start - 1].low != "and":
+        return start, size
+    for width in (2, 1):
+        first = start - 1 - width
+        if first >= 0 and position_at(sentence, first, start - 1) == width:
+            return first, size + width + 1
+    return start, size
 
 
 def _head_end(sentence: Sentence, first: int) -> int:

@@ -25,11 +25,13 @@ COUNTRY = "country"
 DEMONYM = "demonym"
 CITY = "city"
 # How a place word was written: as itself, as a possessive ("Irans", "Iran's"), or as
-# the first part of a "-based" compound ("Turkish-based", "Hong Kong-based").
+# the first part of a "-based" compound ("Turkish-based", "Hong Kong-based", "Singapore-
+# registered"); the compounds are all BASED.
 PLAIN = "plain"
 POSSESSIVE = "possessive"
 BASED = "based"
 
+_SITED = ("-based", "-registered", "-headquartered", "-incorporated")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 # Words that are a country's name or code but far more often something else in a cable.
 _AMBIGUOUS = frozenset({"us", "in", "man", "chad", "jordan", "georgia", "guinea", "niger"})
@@ -98,9 +100,15 @@ def place_at(tokens: list[Token], index: int, caps: bool) -> Place | None:
     if not caps and not first.upper_initial:
         return None
     table = _table()
-    if first.low not in table and not first.low.endswith(("s", "-based")):
+    entries = table.get(first.low)
+    if entries is None:  # the common case: only a one-word place with an ending can start here
+        base, form = _base(first.low)
+        for phrase, code, kind in table.get(base, ()) if base else ():
+            found = _checked(1, code, kind, form) if len(phrase) == 1 else None
+            if found is not None:
+                return found
         return None
-    for phrase, code, kind in table.get(first.low, ()):
+    for phrase, code, kind in entries:
         size = len(phrase)
         if size == 1 or index + size > len(tokens):
             continue
@@ -118,11 +126,23 @@ def place_at(tokens: list[Token], index: int, caps: bool) -> Place | None:
     return None
 
 
+def _base(low: str) -> tuple[str | None, str]:
+    """The word a possessive or a "-based" ending was added to, and the ending's form."""
+    if low.endswith(_SITED):
+        return low[: low.rindex("-")], BASED
+    if low.endswith("'s"):
+        return low[:-2], POSSESSIVE
+    if low.endswith("s") and len(low) > 3:  # "Irans", not "its"
+        return low[:-1], POSSESSIVE
+    return None, PLAIN
+
+
 def _forms(low: str) -> list[tuple[str, str]]:
-    """The word itself, and the word a possessive or "-based" ending was added to."""
+    """The word itself, and the word a possessive or a "-based" ending was added to."""
     forms = [(low, PLAIN)]
-    if low.endswith("-based"):
-        forms.append((low[:-6], BASED))
+    sited = next((ending for ending in _SITED if low.endswith(ending)), None)
+    if sited is not None:
+        forms.append((low[: -len(sited)], BASED))
     elif low.endswith("'s"):
         forms.append((low[:-2], POSSESSIVE))
     elif low.endswith("s") and len(low) > 3:

@@ -34,7 +34,7 @@ from interdict.intel.extract.lexicon import (
 from interdict.intel.extract.mentions import EVIDENCE_RANK, LEGAL, PERSON, REFERENCE, Mention
 from interdict.intel.extract.places import is_place_word
 from interdict.intel.extract.runs import PARTICLES, is_name_word
-from interdict.intel.extract.tokens import Token, tokenize, word_key
+from interdict.intel.extract.tokens import Token, name_keys, name_tokens, word_key
 from interdict.intel.ids import name_key as _name_key
 from interdict.parties.names.vocabulary import generic_words
 
@@ -162,7 +162,7 @@ def _surnames(mentions: list[Mention], union: _Union) -> None:
     """A person named by the last words of a fuller name ("Dr. Karimi", "Mr. Rezaei Nejad") is
     the person of that fuller name, if only one has it."""
     tails: dict[tuple[str, ...], set[int]] = {}
-    names = [tuple(token.key for token in tokenize(m.text)) for m in mentions]
+    names = [name_keys(m.text) for m in mentions]
     for number, mention in enumerate(mentions):
         keys = names[number]
         if mention.is_person:
@@ -185,7 +185,7 @@ def _short_names(parties: list[Draft]) -> list[Draft]:
         best = party.best()
         if party.is_person or best.how == LEGAL:
             continue
-        claimed = owners.get(tuple(token.key for token in tokenize(best.text)), set())
+        claimed = owners.get(name_keys(best.text), set())
         others = claimed - {party.number}
         if len(others) == 1 and not any(parties[n].is_person for n in others):
             union.join(party.number, next(iter(others)))
@@ -209,7 +209,7 @@ def _references(
     claimed: dict[tuple[str, ...], set[int]] = {}
     for party in parties:
         for text in party.forms():
-            keys = tuple(word_key(w.low) for w in tokenize(text))
+            keys = name_keys(text)
             if keys and all(keys):
                 forms[keys] = party.number
                 if text.isupper() and len(keys) == 1:
@@ -246,22 +246,17 @@ def _scan(
     persons: set[int],
 ) -> list[Mention]:
     tokens, text = sentence.tokens, sentence.text
-    if sentence.caps:
-        keys = [token.key for token in tokens]
-    else:  # in mixed case a name starts with a capital or a digit: only those keys are needed
-        keys = [
-            token.key if token.upper_initial or token.text[0].isdigit() else "" for token in tokens
-        ]
+    keys, starts = _keys(sentence)
     added: list[Mention] = []
-    index = 0
-    while index < len(tokens):
+    resume = 0  # a match is not searched inside another
+    for index in starts:
+        if index < resume:
+            continue
         key = keys[index]
-        if not key or (key not in lengths and not (key.endswith("s") and key[:-1] in lengths)):
-            index += 1
+        if key not in lengths and not (key.endswith("s") and key[:-1] in lengths):
             continue
         hit = _hit(sentence, keys, index, forms, exact, lengths)
         if hit is None:
-            index += 1
             continue
         end, party, trimmed = hit
         start = tokens[index].start
@@ -281,8 +276,25 @@ def _scan(
                     party=party,
                 )
             )
-        index = end
+        resume = end
     return added
+
+
+def _keys(sentence: Sentence) -> tuple[list[str], list[int]]:
+    """Each token's key, and the tokens a name can start at (worked out once per text): in
+    mixed case only a capitalised word or one with a digit."""
+    shared = sentence.shared
+    if shared.keys is None:
+        tokens = sentence.tokens
+        if sentence.caps:
+            keys = [token.key for token in tokens]
+        else:
+            keys = [
+                token.key if token.upper_initial or token.text[0].isdigit() else ""
+                for token in tokens
+            ]
+        shared.keys = (keys, [index for index, key in enumerate(keys) if key])
+    return shared.keys
 
 
 def _hit(
@@ -316,7 +328,7 @@ def _hit(
             t.upper_initial or t.text[0].isdigit() or t.low in PARTICLES for t in tokens[index:end]
         ):
             continue
-        if _bounded(sentence, index, end):
+        if _bounded(sentence, index, end) or (form is not None and _acronym_alone(sentence, index)):
             return end, party, trimmed
     return None
 
@@ -344,6 +356,21 @@ def _bounded(sentence: Sentence, start: int, end: int) -> bool:
     return True
 
 
+def _acronym_alone(sentence: Sentence, index: int) -> bool:
+    """Whether an acronym in capitals stands alone: in capitals every word beside it is a name
+    word ("A FORMER KRL EMPLOYEE", "AEOI OFFICIAL X"), so only an organisation noun or a legal
+    form beside it makes it part of a longer name ("SBIG GROUP")."""
+    if not sentence.caps:
+        return False
+    tokens = sentence.tokens
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(tokens):
+            word = tokens[near].low
+            if word in RIGHT_HEADS or word in LEFT_HEADS or is_legal_form(tokens[near].text, True):
+                return False
+    return True
+
+
 def _joins(sentence: Sentence, index: int) -> bool:
     """Whether a neighbouring word would make a match part of a longer name."""
     return (
@@ -365,7 +392,7 @@ def _short_forms(party: Draft) -> list[tuple[str, ...]]:
     the forms that belong to one party of the cable.
     """
     best = party.best()
-    tokens = tokenize(best.text)
+    tokens = list(name_tokens(best.text))
     if not tokens:
         return []
     if party.is_person:

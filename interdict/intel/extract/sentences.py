@@ -12,9 +12,10 @@ that opens sentences ("... Maquinaria CME, S.A. The company ..."); a title
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from interdict.intel.extract.legal import is_legal_form
-from interdict.intel.extract.lexicon import DISCOURSE, FUNCTION_WORDS, word_set
+from interdict.intel.extract.lexicon import DISCOURSE, FUNCTION_WORDS, VERBS, word_set
 
 # A blank line, or a bullet that follows a sentence's end on the same line.
 _BLOCK_BREAK = re.compile(r"\n\s*\n|(?<=[.:;!?])\s+--+\s+")
@@ -33,31 +34,36 @@ _MAYBE = word_set("""
     co corp inc ltd bhd sdn pvt mfg intl dept govt etc est vs jr sr ref para paras
     jan feb mar apr jun jul aug sep sept oct nov dec
     """)
+# A verb in the past tense ("SHIPPED", "ORDERED"), which follows its subject.
+_PAST = re.compile(r"^[a-z]{3,}ed$")
 # Words that never open a sentence: "Co. of Dubai", "Inc. and", "U.S. to".
 _CONTINUING = word_set("of and or nor for to with by from into onto upon than per via plus")
-# After a legal form in capitals, these continue the sentence too: "INC. IN JULY".
-_JOINING = _CONTINUING | frozenset({"in", "on", "at", "as"})
-# Words that open sentences, after an abbreviation that is not a legal form ("U.S. The");
-# not auxiliaries, which follow a subject ("THE U.S. HAS INFORMATION").
-_OPENERS = (
-    (FUNCTION_WORDS | DISCOURSE)
-    - _CONTINUING
-    - word_set("""
+# Auxiliaries follow a subject and never open a statement: "THE U.S. HAS INFORMATION", "TABESH
+# KALA CO. IS A SUBORDINATE OF ...".
+_AUXILIARIES = word_set("""
     is are was were be been being am has have had having do does did doing done can could
     will would shall should may might must
     """)
-)
+# After a legal form in capitals, these continue the sentence too: "INC. IN JULY".
+_JOINING = _CONTINUING | _AUXILIARIES | frozenset({"in", "on", "at", "as"})
+# Words that open sentences, after an abbreviation that is not a legal form ("U.S. The").
+_OPENERS = (FUNCTION_WORDS | DISCOURSE) - _CONTINUING - _AUXILIARIES
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, bullets and surrounding space left out."""
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in ``text``, bullets and surrounding space left out.
+
+    Remembered by text: cables repeat paragraphs (talking points sent to
+    several posts, the closing courtesies).
+    """
     spans: list[tuple[int, int]] = []
     block_start = 0
     for brk in _BLOCK_BREAK.finditer(text):
         _split_block(text, block_start, brk.start(), spans)
         block_start = brk.end()
     _split_block(text, block_start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -103,12 +109,15 @@ def _after_legal_form(first: str, word: str) -> bool:
     Another legal form continues the name ("Co. Ltd.", "Pte. Ltd."); a bracket
     or a lower-case word continues the sentence ("S.A. of machine tools",
     "(Huaxin)"); in capitals, a preposition or conjunction does too ("CO. OF
-    DUBAI", "INC. AND"); any other capitalised word starts a new sentence.
+    DUBAI", "INC. AND"), and so does a verb ("CO., LTD. SOLD", "LTD. SHIPPED"),
+    since a statement opens with its subject; any other capitalised word
+    starts a new sentence.
     """
     if not first.isalpha() or not word[:1].isupper():
         return False
     if word.isupper() and len(word) > 1:
-        return word.lower() not in _JOINING
+        low = word.lower()
+        return low not in _JOINING and low not in VERBS and not _PAST.match(low)
     return True
 
 
