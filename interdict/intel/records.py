@@ -30,7 +30,7 @@ __all__ = [
 
 # Raised whenever extraction changes what it finds, so that `intel ingest` knows which stored
 # cables to extract again.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 
 
 class _Record(BaseModel):

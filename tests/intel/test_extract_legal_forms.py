@@ -1,4 +1,5 @@
-"""Legal forms of the Gulf, Iran and Lebanon, and names that hold "and" or "of" inside them."""
+"""Legal forms of the Gulf, Iran, Lebanon, Japan, Britain and Mexico, and names that hold "and"
+or "of" inside them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from interdict.intel.extract import Gazetteer
         ("Golden Dune Electronics FZC bought the pumps.", "Golden Dune Electronics FZC"),
         ("Cedar Valley Machinery S.A.L. bought the pumps.", "Cedar Valley Machinery S.A.L."),
         ("Pearl Coast Supplies W.L.L. bought the pumps.", "Pearl Coast Supplies W.L.L."),
+        ("Hakone Precision Y.K. bought the pumps.", "Hakone Precision Y.K."),
+        ("Langley Marsh Engineering plc bought the pumps.", "Langley Marsh Engineering plc"),
+        ("Veracruz Maquinados S.A. de C.V. bought the pumps.", "Veracruz Maquinados S.A. de C.V."),
     ],
 )
 def test_gulf_iranian_and_lebanese_legal_forms_end_a_name(sentence: str, name: str) -> None:

@@ -29,10 +29,12 @@ from interdict.parties.names.vocabulary import legal_form_phrases
 _ENGLISH = frozenset({"as", "kg", "ab", "sac", "est"})
 # Of those, the ones that are a legal form whenever their full stop is written: "Trading Est.".
 _DOTTED = frozenset({"est"})
-_MAX_WORDS = 4
+_MAX_WORDS = 5  # "S.A. de C.V." is five words
 # Abbreviations in lower case that are no legal form though a table may hold their letters
 # ("e.g." is also eG, a German cooperative).
 _LATIN = frozenset({"e.g", "i.e", "cf", "viz", "a.m", "p.m", "et", "al", "approx", "etc"})
+# Forms that usage writes in lower case after a capitalised name ("Barclays plc").
+_LOWER_CASE_FORMS = frozenset({"plc"})
 _TAIL_GAP = frozenset(
     {"", " ", ",", ", ", " ,", "&", " & ", " &", "& ", ".", ". ", ".,", "., ", " (", ") ", ")"}
 )
@@ -95,9 +97,14 @@ def legal_tail(text: str, tokens: list[Token], after: int, caps: bool) -> int:
 
 
 def _capitalised_form(token: Token) -> bool:
-    """Whether a word can open a legal form in mixed-case text: capitalised, or an abbreviation
-    that is written in lower case ("s.r.o.", "d.o.o."), not a Latin one ("e.g.", "i.e.")."""
-    return token.upper_initial or ("." in token.text and token.low not in _LATIN)
+    """Whether a word can open a legal form in mixed-case text: capitalised, an abbreviation
+    that is written in lower case ("s.r.o.", "d.o.o."), not a Latin one ("e.g.", "i.e."), or a
+    form written in lower case by convention ("plc")."""
+    return (
+        token.upper_initial
+        or ("." in token.text and token.low not in _LATIN)
+        or token.low in _LOWER_CASE_FORMS
+    )
 
 
 def _written(text: str, start: int, end: int) -> str:

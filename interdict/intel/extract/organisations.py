@@ -89,6 +89,8 @@ def organisation(sentence: Sentence, first: int, last: int, cue: str | None) -> 
     tail = 0
     if _TAIL_GAP.match(text, tokens[last - 1].end, _start_of(sentence, last)):
         tail = legal_tail(text, tokens, last, sentence.caps)
+        if suffix and not tail:  # a form begun inside the run goes on after it: "S.A. de C.V."
+            tail = max(0, legal_tail(text, tokens, last - suffix, sentence.caps) - suffix)
     prefix = 1 if tokens[first].low in LEGAL_PREFIXES and last - first > 1 else 0
     schema, how = _evidence(sentence, first, last, cue, bool(suffix or tail or prefix))
     if schema is None and not _may_follow(sentence, last):
