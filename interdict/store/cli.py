@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from interdict.intel.records import EXTRACTION_VERSION
 from interdict.parties.store.home import data_home
 from interdict.store import migrate
 from interdict.store.errors import StoreError
@@ -62,7 +63,7 @@ def status_command(
 ) -> None:
     """Show the backend, the location and the revision of the store, and what it holds."""
     try:
-        status = store_status(store_url(db, data_home()))
+        status = store_status(store_url(db, data_home()), EXTRACTION_VERSION)
     except StoreError as error:
         fail(str(error))
     if as_json:
@@ -76,6 +77,14 @@ def status_command(
     if status.state == "current":
         lines += [
             f"cables:    {status.cables} ({status.extracted} with facts extracted)",
+            *(
+                [
+                    f"note:      {status.outdated} extracted by an older Interdict: run "
+                    "'interdict intel ingest'"
+                ]
+                if status.outdated
+                else []
+            ),
             f"parties:   {status.parties} names resolved into {status.entities} entities",
             f"links:     {status.links}",
         ]

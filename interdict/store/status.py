@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.engine import URL
 
@@ -29,13 +29,17 @@ class StoreStatus(BaseModel):
     state: str  # missing, empty, current, behind, newer, foreign
     cables: int = 0
     extracted: int = 0
+    outdated: int = Field(
+        default=0,
+        description="cables with facts from an older extractor ('intel ingest' redoes them)",
+    )
     parties: int = 0
     entities: int = 0
     links: int = 0
     lists: list[ListVersion] = []
 
 
-def store_status(url: URL) -> StoreStatus:
+def store_status(url: URL, extraction_version: int) -> StoreStatus:
     """Read-only: a missing SQLite file is reported as missing, never created."""
     backend = url.get_backend_name()
     head = migrate.head()
@@ -61,6 +65,9 @@ def store_status(url: URL) -> StoreStatus:
                 state="current",
                 cables=count(select(func.count()).select_from(cables)),
                 extracted=count(select(func.count()).where(cables.c.extracted_with.is_not(None))),
+                outdated=count(
+                    select(func.count()).where(cables.c.extracted_with != extraction_version)
+                ),
                 parties=count(select(func.count(intel_parties.c.party_id.distinct()))),
                 entities=count(select(func.count(intel_members.c.entity_id.distinct()))),
                 links=count(select(func.count(intel_links.c.link_id.distinct()))),
