@@ -285,3 +285,35 @@ def test_no_such_entity(knowledge: str, tmp_path: Path) -> None:
         app, ["intel", "graph", "Alpha", "--out", str(tmp_path / "x.gif"), "--db", knowledge]
     )
     assert bad.exit_code == 2 and "must end in .svg or .png" in bad.output
+
+
+def test_names_that_differ_by_a_trade_word_stay_apart(
+    lists_home: Path, store_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    ingest(store_url, write_cable(folder, "10ROME9", "Text."))
+    store_facts(
+        store_url,
+        [
+            Extraction(
+                cable="10ROME9",
+                parties=[
+                    party("Hyuk Chang Hee Technology Corp.", "10ROME9", 1),
+                    party("Hyuk Chang Hee Construction Corp.", "10ROME9", 1),
+                    party("Havah Rabahjam Company", "10ROME9", 1),
+                    party("Hava Rabahjam Co.", "10ROME9", 1),
+                ],
+                items=[],
+                links=[],
+            )
+        ],
+    )
+    for name, parties in (
+        ("Hyuk Chang Hee Technology Corp.", 1),
+        ("Hyuk Chang Hee Construction Corp.", 1),
+        ("Havah Rabahjam Company", 2),  # a spelling variant: one entity
+    ):
+        shown = runner.invoke(app, ["intel", "show", name, "--json", "--db", store_url])
+        assert shown.exit_code == 0, shown.output
+        assert len(json.loads(shown.stdout)["parties"]) == parties, name

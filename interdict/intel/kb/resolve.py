@@ -7,7 +7,9 @@ Three kinds of evidence join party ids (each id is one name key, so
   Shahid Hemmat Industrial Group) and another party is known by exactly
   that; used only when the alias belongs to one name, since acronyms clash;
 * ``name``: two names the screening matcher scores at ``SAME_THRESHOLD`` or
-  more (spelling variants, transliterations), with no conflicting country;
+  more with every word of each paired to a word of the other (spelling
+  variants, transliterations: not two firms that differ by a trade word), and
+  no conflicting country;
 * the lists: a party whose names screen at ``LISTED_THRESHOLD`` or more
   against a loaded list entity is recorded as that entity (``intel_listed``).
 
@@ -186,13 +188,23 @@ def _same(prepared: _Prepared, view: PartyView, other: PartyView) -> tuple[float
             if not left or not right:
                 continue
             scored = compare_prepared(left, right, view.schema)
-            if scored is None or scored.score < SAME_THRESHOLD:
+            if scored is None or scored.score < SAME_THRESHOLD or _words_left_over(scored):
                 continue
             if best is None or scored.score > best.score:
                 best = scored
     if best is None:
         return None
     return best.score, explain(best, SAME_THRESHOLD).summary
+
+
+def _words_left_over(scored: Scored) -> bool:
+    """Whether a word of either name found no partner: "Hyuk Chang Technology Corp." and "Hyuk
+    Chang Construction Corp." score high, but a screening hit is not an identity.  Spelling
+    variants ("Hemat", "Hemmat") pair every word; only stop words and legal forms may be left."""
+    alignment = scored.name.alignment
+    if scored.name.method != "words":
+        return True  # an acronym against a name is resolved by the alias rule, not here
+    return any(w.weight > 0 for w in (*alignment.unmatched_query, *alignment.unmatched_candidate))
 
 
 def _screen_against_lists(
