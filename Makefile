@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/interdict db upgrade
 	$(BIN)/interdict demo
 	$(BIN)/interdict classify examples/items/fs1.yaml
 	$(BIN)/interdict determine --item examples/items/fs1.yaml --destination TR --final-destination IR --end-use missile
+	$(BIN)/interdict case assess examples/cases/fs1-ardalan.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check interdict tests bench

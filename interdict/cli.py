@@ -6,8 +6,11 @@ from importlib.resources import as_file, files
 
 import typer
 
+from interdict.audit.cli import audit_app
 from interdict.cables.cli import app as cables_app
+from interdict.cases.cli import case_app
 from interdict.controls.cli import classify_command, controls_app, determine_command
+from interdict.denials.cli import denials_app
 from interdict.intel.cli import intel_app
 from interdict.parties.cli import compare_command, lists_app, screen_command
 from interdict.store.cli import db_app
@@ -21,6 +24,9 @@ app.add_typer(lists_app, name="lists")
 app.add_typer(controls_app, name="controls")
 app.add_typer(intel_app, name="intel")
 app.add_typer(db_app, name="db")
+app.add_typer(case_app, name="case")
+app.add_typer(denials_app, name="denials")
+app.add_typer(audit_app, name="audit")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
 app.command("classify")(classify_command)

@@ -25,3 +25,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty store, once on SQLite and once on PostgreSQL."""
     yield from make_store_url(request.param, tmp_path)
+
+
+SEED = Path(__file__).parents[1] / "interdict" / "data" / "cables" / "09STATE29395.txt"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The seed cable, 09STATE29395, as bundled."""
+    return SEED

@@ -25,12 +25,13 @@ from interdict.cables.pipeline import parse_paths
 from interdict.cables.sources.raw import BadRecord
 from interdict.intel.extract import Gazetteer, extract_cable, gazetteer_from_datasets
 from interdict.intel.kb import commands as kb
-from interdict.intel.records import Extraction, Party, Provenance
+from interdict.intel.records import Denial, Extraction, Party, Provenance
 from interdict.model.atomic import atomic_output
 from interdict.parties.store.datasets import DatasetError
 
 intel_app = typer.Typer(
-    help="Cable intelligence: parties, items and links, with provenance.", no_args_is_help=True
+    help="Cable intelligence: parties, items, links and licence denials, with provenance.",
+    no_args_is_help=True,
 )
 err = Console(stderr=True)
 
@@ -59,7 +60,9 @@ def extract_command(
     output_format: Annotated[
         ExtractFormat,
         typer.Option(
-            "--format", "-f", help="jsonl: one party, item or link per line; table: for reading."
+            "--format",
+            "-f",
+            help="jsonl: one party, item, link or denial per line; table: for reading.",
         ),
     ] = ExtractFormat.jsonl,
     out: Annotated[
@@ -73,7 +76,8 @@ def extract_command(
         ),
     ] = False,
 ) -> None:
-    """Extract the parties, items and links each cable states; nothing is stored."""
+    """Extract the parties, items, links and licence denials each cable states; nothing is
+    stored."""
     gazetteer: Gazetteer | None = None
     if lists:
         try:
@@ -97,6 +101,7 @@ def extract_command(
                 continue
             cables += 1
             facts += len(extraction.parties) + len(extraction.items) + len(extraction.links)
+            facts += len(extraction.denials)
             if console is None:
                 _write_jsonl(handle, extraction)
             else:
@@ -121,7 +126,12 @@ def _output(out: Path | None) -> Iterator[TextIO]:
 
 
 def _write_jsonl(handle: TextIO, extraction: Extraction) -> None:
-    for record in (*extraction.parties, *extraction.items, *extraction.links):
+    for record in (
+        *extraction.parties,
+        *extraction.items,
+        *extraction.links,
+        *extraction.denials,
+    ):
         handle.write(record.model_dump_json(by_alias=True) + "\n")
 
 
@@ -153,7 +163,29 @@ def _table(extraction: Extraction) -> Table:
         object_ = names.get(props["object"][0], props["object"][0])
         fact = f"{subject} {props['role'][0]} {object_}"
         table.add_row("link", escape(fact), "", _cited(link.provenance))
+    for denial in extraction.denials:
+        table.add_row(
+            "denial",
+            escape(denial.item or "(goods not named)"),
+            escape(_denial_details(denial, names)),
+            _cited(denial.provenance),
+        )
     return table
+
+
+def _denial_details(denial: Denial, names: dict[str, str]) -> str:
+    """ "denied by ES, 2007-01; to IR": what the row's goods were refused, by whom, when."""
+    when = f", {denial.date}" if denial.date else ""
+    parts = [f"denied by {denial.authority or 'unknown'}{when}"]
+    if denial.destination:
+        parts.append(f"to {denial.destination}")
+    if denial.end_user:
+        parts.append(f"end user {names.get(denial.end_user, denial.end_user)}")
+    if denial.entries:
+        parts.append(", ".join(denial.entries))
+    if denial.reason:
+        parts.append(f"because {denial.reason}")
+    return "; ".join(parts)
 
 
 def _details(party: Party) -> str:

@@ -4,8 +4,9 @@ A party's id comes from its name as the matcher reads it: the ASCII words,
 legal forms set aside.  "Ardalan Machineries Company" and "ARDALAN
 MACHINERIES CO." therefore get the same id in every cable and on every run,
 which is what lets the knowledge base resolve them across cables without a
-lookup.  Link and item ids are built from the ids they join, so they too
-come out the same each time the same cable is read.
+lookup.  Link and item ids are built from the ids they join, and a denial's
+from its cable and what it is, so they too come out the same each time the
+same cable is read.
 """
 
 from __future__ import annotations
@@ -46,3 +47,9 @@ def item_id(cable: str, description: str, model: str | None, manufacturer: str |
     if model:
         return _digest("item", model.upper(), manufacturer or "")
     return _digest("item", cable, description.lower(), manufacturer or "")
+
+
+def denial_id(cable: str, authority: str | None, date: str | None, item_key: str) -> str:
+    """A denial is known per cable by who denied, when, and which goods: a cable that reports
+    it twice gives it one id, and two cables reporting it give two records, as for items."""
+    return _digest("denial", cable, authority or "", date or "", item_key)

@@ -1,6 +1,6 @@
 """The JSON documents the intelligence commands print, as JSON schemas for ``docs/schemas``.
 
-``intel extract`` writes one record a line: a party, a link or an item;
+``intel extract`` writes one record a line: a party, a link, an item or a denial;
 ``intel show --json`` prints an ``EntityReport``.  A test keeps the files in
 ``docs/schemas`` identical to what these models generate.  Regenerate with
 ``python -m interdict.intel.outputs docs/schemas``.
@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 
 from interdict.cables.archive.search import SearchResult
 from interdict.intel.kb.report import EntityReport
-from interdict.intel.records import Item, Link, Party
+from interdict.intel.records import Denial, Item, Link, Party
 from interdict.parties.outputs import render
 from interdict.store.status import StoreStatus
 
@@ -24,7 +24,7 @@ from interdict.store.status import StoreStatus
 def schemas() -> dict[str, dict[str, Any]]:
     """File name to JSON schema, for the documents of intel, cables search and db status."""
     return {
-        "intel-extract-line.schema.json": TypeAdapter(Party | Link | Item).json_schema(
+        "intel-extract-line.schema.json": TypeAdapter(Party | Link | Item | Denial).json_schema(
             by_alias=True, mode="serialization"
         ),
         "intel-show.schema.json": EntityReport.model_json_schema(by_alias=True),

@@ -1,8 +1,8 @@
-"""The output contract of ``interdict intel extract``: parties, items and links, each cited.
+"""What ``interdict intel extract`` writes: parties, items, links and denials, each cited.
 
 Parties and links are FollowTheMoney entities (``id``, ``schema``,
-``properties``) so that any FtM tool can read them; items have no FtM schema
-and are plain records.  Every record carries a top-level ``provenance`` list
+``properties``) so that any FtM tool can read them; items and denials have no
+FtM schema and are plain records.  Every record carries a top-level ``provenance`` list
 outside ``properties``: FtM properties are typed values, and a citation with
 its marking is not one.  The marking is the same object as the cable
 record's, so access control can filter a fact by the portions that state it.
@@ -20,6 +20,7 @@ from interdict.model.provenance import Provenance
 __all__ = [
     "EXTRACTION_VERSION",
     "FOLLOWED_ROLES",
+    "Denial",
     "Extraction",
     "Item",
     "Link",
@@ -30,7 +31,7 @@ __all__ = [
 
 # Raised whenever extraction changes what it finds, so that `intel ingest` knows which stored
 # cables to extract again.
-EXTRACTION_VERSION = 3
+EXTRACTION_VERSION = 4
 
 
 class _Record(BaseModel):
@@ -96,6 +97,29 @@ class Item(_Record):
     provenance: list[Provenance]
 
 
+class Denial(_Record):
+    """A licence denial the cable reports: who refused what, when, for where.
+
+    The register (``interdict denials``) holds these beside the denials
+    entered by hand, so that a later case for a similar item or the same end
+    user is reminded of it, with the portions that report it.
+    """
+
+    record: Literal["denial"] = "denial"
+    id: str
+    authority: str | None = Field(
+        description="ISO alpha-2 code of the government that denied the licence, when stated "
+        'or clear from the addressee ("you" in talking points to a host government)'
+    )
+    date: str | None = Field(description="when it was denied: YYYY, YYYY-MM or YYYY-MM-DD")
+    item: str = Field(description="the goods as the cable describes them")
+    entries: list[str] = Field(description="control-list entries the text cites, e.g. 2B201")
+    destination: str | None = Field(description="ISO alpha-2 code of the country it was for")
+    end_user: str | None = Field(description="party id of the end user, when the text names one")
+    reason: str | None = Field(description="the reason given, when the text gives one")
+    provenance: list[Provenance]
+
+
 class Extraction(_Record):
     """Everything extracted from one cable."""
 
@@ -103,3 +127,4 @@ class Extraction(_Record):
     parties: list[Party]
     items: list[Item]
     links: list[Link]
+    denials: list[Denial] = Field(default=[], description="licence denials the cable reports")

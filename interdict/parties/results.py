@@ -73,6 +73,9 @@ class Listing(_Frozen):
     listing_date: list[str]
     reference: list[str]
     source_url: list[str]
+    provisions: list[str] = Field(
+        default=[], description="what the listing imposes, as the list states it (asset freeze)"
+    )
 
 
 class EntityRef(_Frozen):

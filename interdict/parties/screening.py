@@ -173,6 +173,7 @@ def listings_of(linked: list[dict[str, Any]]) -> list[Listing]:
                 listing_date=props.get("listingDate", []) or props.get("startDate", []),
                 reference=props.get("unscId", []) + props.get("authorityId", []),
                 source_url=props.get("sourceUrl", []),
+                provisions=props.get("provisions", []),
             )
         )
     return listings

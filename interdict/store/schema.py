@@ -152,3 +152,74 @@ store_state = Table(
     Column("key", String(40), primary_key=True),
     Column("number", BigInteger, nullable=False),
 )
+
+# Licence denials reported by cables, stored per cable like the other facts.
+intel_denials = Table(
+    "intel_denials",
+    metadata,
+    Column("cable_id", Integer, ForeignKey("cables.id"), primary_key=True),
+    Column("denial_id", String(40), primary_key=True),
+    Column("data", Text, nullable=False),
+)
+
+# Denials entered by hand or imported from a file, each with its own marking.
+denials = Table(
+    "denials",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("authority", String(2), nullable=False),
+    Column("denied_on", String(10), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("added_by", Text, nullable=False),
+    Column("added_at", DateTime, nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(80), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", Text, nullable=False),
+)
+
+# Every assessment of a case, never overwritten: re-assessing adds the next version.
+case_versions = Table(
+    "case_versions",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("assessed_at", DateTime, nullable=False),
+    Column("assessed_by", Text, nullable=False),
+    Column("outcome", String(24), nullable=False),
+    Column("recommendation", String(8), nullable=False),
+    Column("case_file", Text, nullable=False),
+    Column("assessment", Text, nullable=False),
+)
+
+case_decisions = Table(
+    "case_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("decision", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+)
+
+# Append-only, hash-chained record of every change a user makes (see interdict.audit).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

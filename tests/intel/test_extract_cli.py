@@ -10,7 +10,7 @@ from extract_helpers import FIXTURES
 from typer.testing import CliRunner
 
 from interdict.cli import app
-from interdict.intel.records import Item, Link, Party
+from interdict.intel.records import Denial, Item, Link, Party
 
 SEED = Path(__file__).parents[2] / "interdict" / "data" / "cables" / "09STATE29395.txt"
 runner = CliRunner()
@@ -26,16 +26,17 @@ def test_jsonl_has_one_fact_per_line_with_its_schema() -> None:
     assert code == 0, stderr
     lines = [json.loads(line) for line in stdout.splitlines()]
     items = [Item.model_validate(line) for line in lines if line.get("record") == "item"]
+    denials = [Denial.model_validate(line) for line in lines if line.get("record") == "denial"]
     links = [Link.model_validate(line) for line in lines if line.get("schema") == "UnknownLink"]
     parties = [
         Party.model_validate(line)
         for line in lines
         if line.get("schema") != "UnknownLink" and "record" not in line
     ]
-    assert (len(parties), len(items), len(links)) == (4, 1, 2)
+    assert (len(parties), len(items), len(links), len(denials)) == (4, 1, 2, 1)
     assert {line.get("schema") for line in lines} >= {"Company", "Organization", "UnknownLink"}
     assert all(line["provenance"] for line in lines)
-    assert "1 cables read, 7 facts written, 0 unreadable" in stderr
+    assert "1 cables read, 8 facts written, 0 unreadable" in stderr
 
 
 def test_ids_are_the_same_on_every_run() -> None:
@@ -49,13 +50,14 @@ def test_table_format_cites_paragraph_portion_and_marking() -> None:
     assert "Shahid Hemmat Industrial Group" in stdout
     assert "¶5.1 (S REL SPAIN)" in stdout
     assert "front_for" in stdout
+    assert "denial" in stdout and "denied by ES, 2007-01; to IR" in stdout
 
 
 def test_out_writes_the_file(tmp_path: Path) -> None:
     target = tmp_path / "facts.jsonl"
     code, stdout, _ = _run(str(SEED), "--out", str(target))
     assert code == 0 and stdout == ""
-    assert len(target.read_text(encoding="utf-8").splitlines()) == 7
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 8
     assert [p.name for p in tmp_path.iterdir()] == ["facts.jsonl"]  # no partial file left
 
 

@@ -41,6 +41,15 @@ def test_sentences_survive_abbreviations_initials_and_bullets() -> None:
     ]
 
 
+def test_a_month_abbreviation_before_a_number_ends_no_sentence() -> None:
+    text = "It was denied in Sept. 2007. Another came in Jan. The firm appealed on Feb. 3."
+    assert _sentences(text) == [
+        "It was denied in Sept. 2007.",
+        "Another came in Jan.",
+        "The firm appealed on Feb. 3.",
+    ]
+
+
 def test_capitals_are_judged_by_lower_case_letters() -> None:
     assert in_capitals("THE MFA TOLD POLOFF ON JUNE 12 (REF A).")
     assert not in_capitals("The MFA told Poloff on June 12.")
@@ -72,7 +81,7 @@ def test_lower_case_words_are_not_places_in_mixed_case() -> None:
     assert place_at(tokenize("Parts"), 0, caps=False) is None  # no country "Part"
 
 
-@pytest.mark.parametrize("name", ["demonyms.tsv", "places.tsv", "goods.tsv"])
+@pytest.mark.parametrize("name", ["demonyms.tsv", "places.tsv", "goods.tsv", "authorities.tsv"])
 def test_every_table_row_cites_a_public_source(name: str) -> None:
     text = (files("interdict.data") / "intel" / name).read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]

@@ -24,9 +24,10 @@ def test_search_hit_has_the_contract_keys() -> None:
     assert {"hits", "total"} <= set(schemas()["cables-search.schema.json"]["properties"])
 
 
-def test_extract_line_is_a_party_a_link_or_an_item() -> None:
+def test_extract_line_is_a_party_a_link_an_item_or_a_denial() -> None:
     line = schemas()["intel-extract-line.schema.json"]
-    assert set(line["$defs"]) >= {"Party", "Link", "Item", "Provenance"}
+    assert set(line["$defs"]) >= {"Party", "Link", "Item", "Denial", "Provenance"}
+    assert line["$defs"]["Denial"]["properties"]["record"]["const"] == "denial"
     assert set(line["$defs"]["Provenance"]["properties"]) == {
         "cable",
         "paragraph",

@@ -19,6 +19,8 @@ from interdict.store.errors import StoreError
 from interdict.store.schema import metadata
 from interdict.store.url import parse_url, store_url
 
+HEAD = migrate.head()
+
 runner = CliRunner()
 
 
@@ -118,12 +120,12 @@ def newer_interdict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend this Interdict has one more migration than the store was made with."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9999_test.py").write_text(
         '"""Test-only revision."""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n"
-        'revision = "0002"\n'
-        'down_revision = "0001"\n'
+        'revision = "9999"\n'
+        f"down_revision = {HEAD!r}\n"
         "def upgrade() -> None:\n"
         '    op.add_column("store_state", sa.Column("note", sa.Text, nullable=True))\n',
         encoding="utf-8",
@@ -138,15 +140,16 @@ def test_old_store_is_refused_until_upgraded(
     store_url: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     url = parse_url(store_url, "--db")
-    open_store(url, create=True).engine.dispose()  # made at 0001
+    open_store(url, create=True).engine.dispose()  # made at this Interdict's head
     request.getfixturevalue("newer_interdict")
     with pytest.raises(
-        StoreError, match=r"revision 0001, this Interdict needs 0002: run 'interdict db upgrade'"
+        StoreError,
+        match=rf"revision {HEAD}, this Interdict needs 9999: run 'interdict db upgrade'",
     ):
         open_store(url, create=True)
     result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
     assert result.exit_code == 0, result.output
-    assert "upgraded from 0001 to 0002" in result.output
+    assert f"upgraded from {HEAD} to 9999" in result.output
     store = open_store(url, create=False)
     with store.engine.connect() as connection:
         assert "note" in {c["name"] for c in inspect(connection).get_columns("store_state")}
@@ -160,13 +163,13 @@ def test_db_status_and_upgrade(store_url: str) -> None:
     assert ('"state": "missing"' if "sqlite" in store_url else '"state": "empty"') in result.output
     result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
     assert result.exit_code == 0
-    assert "upgraded from empty to 0001" in result.output
+    assert f"upgraded from empty to {HEAD}" in result.output
     result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
-    assert "already at revision 0001" in result.output
+    assert f"already at revision {HEAD}" in result.output
     result = runner.invoke(app, ["db", "status", "--db", store_url])
     backend = "sqlite" if store_url.startswith("sqlite") else "postgresql"
     assert f"backend:   {backend}" in result.output
-    assert "revision:  0001 (this Interdict: 0001; current)" in result.output
+    assert f"revision:  {HEAD} (this Interdict: {HEAD}; current)" in result.output
     assert "***" in result.output or backend == "sqlite"  # never the password
 
 
@@ -183,3 +186,28 @@ def test_bad_environment_url_fails_every_store_command(monkeypatch: pytest.Monke
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert "INTERDICT_DB: 'nonsense' is not a database URL" in result.output
+
+
+def test_a_0001_store_upgrades_to_head_keeping_its_cables(store_url: str, seed_path: Path) -> None:
+    """A store made by the knowledge-base release gains the case tables and keeps its data."""
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from interdict.store.schema import cables
+
+    url = parse_url(store_url, "--db")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(migrate._config(connection), "0001")
+    engine.dispose()
+    result = runner.invoke(app, ["db", "upgrade", "--db", store_url])
+    assert f"upgraded from 0001 to {HEAD}" in result.output
+    result = runner.invoke(app, ["cables", "ingest", str(seed_path), "--db", store_url])
+    assert result.exit_code == 0, result.output
+    store = open_store(url, create=False)
+    with store.read() as connection:
+        assert connection.execute(select(func.count()).select_from(cables)).scalar() == 1
+        assert {"cases", "case_versions", "denials", "audit_log"} <= set(
+            inspect(connection).get_table_names()
+        )
+    store.engine.dispose()

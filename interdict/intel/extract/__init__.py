@@ -1,4 +1,4 @@
-"""Rule-based extraction of parties, items and links from a parsed cable.
+"""Rule-based extraction of parties, items, links and licence denials from a parsed cable.
 
 ``extract_cable(cable, gazetteer=None)`` is the whole public interface;
 ``gazetteer_from_datasets`` builds the optional ``Gazetteer`` of known names

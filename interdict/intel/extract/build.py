@@ -1,14 +1,15 @@
-"""``extract_cable``: one cable in, its parties, items and links out, each cited.
+"""``extract_cable``: one cable in, its parties, items, links and denials out, each cited.
 
 The steps run in the order their evidence needs: names with evidence
 first (in two rounds, so that a name found in one sentence can split a
 joined run in another) and listed names; then the grouping of mentions
 into parties and the search for their later mentions; then the persons
 named with an office in one of those parties (which may be named by a
-short form), grouping again if any is new; last the links and items, read
-between and around the parties' mentions.  Every record cites each
-portion that states it, with that portion's marking and the first
-sentence there that states it.
+short form), grouping again if any is new; then the links and items, read
+between and around the parties' mentions; last the licence denials the
+cable reports, which may name those goods and parties.  Every record
+cites each portion that states it, with that portion's marking and the
+first sentence there that states it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from interdict.cables.record import Cable
-from interdict.intel.extract.countries import host_country, locate, party_countries
+from interdict.intel.extract.countries import (
+    addressee_country,
+    host_country,
+    locate,
+    party_countries,
+)
+from interdict.intel.extract.denials import Draft as DenialDraft
+from interdict.intel.extract.denials import Hosts, find_denials
 from interdict.intel.extract.document import Sentence, read_cable
 from interdict.intel.extract.gazetteer import Gazetteer, find_listed
 from interdict.intel.extract.goods import makers
@@ -29,13 +37,13 @@ from interdict.intel.extract.mentions import REFERENCE, Mention
 from interdict.intel.extract.names import find_names, first_names, name_key
 from interdict.intel.extract.persons import find_officers
 from interdict.intel.extract.resolve import Draft, resolve
-from interdict.intel.ids import item_id, link_id, party_id
-from interdict.intel.records import Extraction, Item, Link, Party, Provenance, Role
+from interdict.intel.ids import denial_id, item_id, link_id, party_id
+from interdict.intel.records import Denial, Extraction, Item, Link, Party, Provenance, Role
 from interdict.parties.names.analysis import normalise
 
 
 def extract_cable(cable: Cable, gazetteer: Gazetteer | None = None) -> Extraction:
-    """The parties, items and links ``cable`` states; ``gazetteer`` adds known names.
+    """The parties, items, links and denials ``cable`` states; ``gazetteer`` adds known names.
 
     The cyclic garbage collector is paused while a cable is read.  Reading
     a cable allocates thousands of small objects (tokens, mentions) and
@@ -69,7 +77,17 @@ def _extract(cable: Cable, gazetteer: Gazetteer | None) -> Extraction:
             locate(sentence, mention)
     links = _links(sentences, found)
     items = find_items(sentences, found, makers(drafts))
-    return _records(reference, sentences, drafts, links, items, host_country(cable.origin))
+    origin = host_country(cable.origin)
+    hosts = Hosts(
+        addressee=_upper(addressee_country([recipient.address for recipient in cable.to])),
+        origin=_upper(origin),
+    )
+    denials = find_denials(sentences, found, items, hosts)
+    return _records(reference, sentences, drafts, links, items, denials, origin)
+
+
+def _upper(code: str | None) -> str | None:
+    return code.upper() if code else None
 
 
 def _mentions(sentences: list[Sentence], gazetteer: Gazetteer | None) -> dict[int, list[Mention]]:
@@ -161,6 +179,7 @@ def _records(
     drafts: list[Draft],
     links: dict[tuple[int, Role, int], list[tuple[int, str | None]]],
     items: list[ItemDraft],
+    denials: list[DenialDraft],
     host: str | None,
 ) -> Extraction:
     by_index = {sentence.index: sentence for sentence in sentences}
@@ -183,6 +202,7 @@ def _records(
         parties=list(parties.values()),
         items=item_records,
         links=link_records,
+        denials=[_denial(reference, denial, ids, by_index) for denial in denials],
     )
 
 
@@ -267,6 +287,23 @@ def _item(
         regimes=item.regime_list(),
         resolutions=item.resolution_list(),
         provenance=_cite(reference, item.sentences, by_index),
+    )
+
+
+def _denial(
+    reference: str, denial: DenialDraft, ids: dict[int, str], by_index: dict[int, Sentence]
+) -> Denial:
+    end_user = ids.get(denial.end_user) if denial.end_user is not None else None
+    return Denial(
+        id=denial_id(reference, denial.authority, denial.date, denial.item_key),
+        authority=denial.authority,
+        date=denial.date,
+        item=_clean(denial.item),
+        entries=denial.entries,
+        destination=denial.destination,
+        end_user=end_user,
+        reason=_clean(denial.reason) if denial.reason else None,
+        provenance=_cite(reference, denial.sentences, by_index),
     )
 
 

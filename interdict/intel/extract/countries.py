@@ -272,6 +272,16 @@ def host_country(origin: str | None) -> str | None:
     return place.code
 
 
+def addressee_country(addresses: list[str]) -> str | None:
+    """The country of the post a cable is sent to for action ("AMEMBASSY MADRID": es), when
+    every action addressee is a post in that one country; None for Washington, for posts in
+    several countries and for a cable with none, since "you" then names no one government."""
+    codes = {host_country(address) for address in addresses}
+    if len(codes) != 1:
+        return None
+    return codes.pop()
+
+
 def party_countries(
     drafts: list[Draft],
     by_index: dict[int, Sentence],

@@ -144,7 +144,7 @@ def sightings(sentence: Sentence, mentions: list[Mention], named: dict[str, int]
     found: list[Sighting] = []
     deal: bool | None = None  # whether the sentence is about a transaction, once it matters
     resume = 0
-    for index, term, end in _matches(sentence):
+    for index, term, end in term_matches(sentence):
         if index < resume or _in_name(tokens[index].start, mentions):
             continue
         if deal is None:
@@ -156,9 +156,10 @@ def sightings(sentence: Sentence, mentions: list[Mention], named: dict[str, int]
     return found
 
 
-def _matches(sentence: Sentence) -> list[tuple[int, Term, int]]:
+def term_matches(sentence: Sentence) -> list[tuple[int, Term, int]]:
     """The goods terms of a sentence outside regimes' names: (first token, term, end), worked
-    out once per text."""
+    out once per text.  Every term, whether or not a transaction is about it: a denial names
+    goods that "similar" or "such" would keep out of the items."""
     shared = sentence.shared
     if shared.goods is None:
         tokens, terms = sentence.tokens, _terms()

@@ -34,6 +34,7 @@ _MAYBE = word_set("""
     co corp inc ltd bhd sdn pvt mfg intl dept govt etc est vs jr sr ref para paras
     jan feb mar apr jun jul aug sep sept oct nov dec
     """)
+_MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 # A verb in the past tense ("SHIPPED", "ORDERED"), which follows its subject.
 _PAST = re.compile(r"^[a-z]{3,}ed$")
 # Words that never open a sentence: "Co. of Dubai", "Inc. and", "U.S. to".
@@ -90,6 +91,8 @@ def _ends_here(text: str, begin: int, period: int, following: int) -> bool:
         return False
     if word in _NUMBER_SIGNS:
         return not text[following : following + 1].isdigit()
+    if word in _MONTH_ABBREVIATIONS and text[following : following + 1].isdigit():
+        return False  # "in Sept. 2007", "on Jan. 12": a date goes on
     nxt = _FIRST_WORD.match(text, following)
     if nxt is None:
         return True

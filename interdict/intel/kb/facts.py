@@ -14,9 +14,9 @@ from sqlalchemy.engine import Connection
 
 from interdict.intel.kb import state
 from interdict.intel.records import EXTRACTION_VERSION, Extraction
-from interdict.store.schema import cables, intel_items, intel_links, intel_parties
+from interdict.store.schema import cables, intel_denials, intel_items, intel_links, intel_parties
 
-_FACT_TABLES = (intel_parties, intel_links, intel_items)
+_FACT_TABLES = (intel_parties, intel_links, intel_items, intel_denials)
 
 
 def write_facts(
@@ -29,7 +29,10 @@ def write_facts(
         return
     for table in _FACT_TABLES:
         connection.execute(delete(table).where(table.c.cable_id.in_(cable_ids)))
-    parties, links, items = [], [], []
+    parties: list[dict[str, object]] = []
+    links: list[dict[str, object]] = []
+    items: list[dict[str, object]] = []
+    denied: list[dict[str, object]] = []
     for key, extraction in latest.items():
         cable_id = ids[key]
         for party in extraction.parties:
@@ -62,7 +65,17 @@ def write_facts(
                     "data": item.model_dump_json(by_alias=True),
                 }
             )
-    for table, rows in ((intel_parties, parties), (intel_links, links), (intel_items, items)):
+        denied.extend(
+            {"cable_id": cable_id, "denial_id": denial.id, "data": denial.model_dump_json()}
+            for denial in extraction.denials
+        )
+    written = (
+        (intel_parties, parties),
+        (intel_links, links),
+        (intel_items, items),
+        (intel_denials, denied),
+    )
+    for table, rows in written:
         if rows:
             connection.execute(insert(table), rows)
     connection.execute(
