@@ -21,6 +21,7 @@ from interdict.cases.checks.flags import red_flags
 from interdict.cases.checks.intel_item import item_intelligence
 from interdict.cases.checks.item import decide, item_findings, rule_findings
 from interdict.cases.checks.parties import check_parties
+from interdict.cases.checks.route import route_intelligence
 from interdict.cases.context import Context
 from interdict.cases.findings import Evidence, Finding, by_severity, case_field
 from interdict.cases.outputs import Assessment, CaseOut, DatasetVersion, Inputs, PartyOut
@@ -58,9 +59,9 @@ def assess(case: Case, context: Context, within_years: int | None = None) -> Ass
         *item_findings(case, decided, context.controls),
         *rule_findings(decided, context.books),
         *problems,
-        *red_flags(case, parties.end_uses),
+        *red_flags(case, parties.end_uses, bool(entries)),
         *denial_findings(case, query, context.denials),
-        *_intelligence(case, context),
+        *_intelligence(case, context, parties.entities),
         *_unknowns(case),
     ]
     findings = by_severity(_unique(findings))
@@ -129,7 +130,7 @@ def _stated_end_uses(case: Case) -> dict[str, list[Evidence]]:
     return found
 
 
-def _intelligence(case: Case, context: Context) -> list[Finding]:
+def _intelligence(case: Case, context: Context, entities: dict[str, str]) -> list[Finding]:
     if context.store is None:
         return [
             Finding(
@@ -142,7 +143,10 @@ def _intelligence(case: Case, context: Context) -> list[Finding]:
             )
         ]
     with context.store.read() as connection:
-        return item_intelligence(case, connection)
+        return [
+            *route_intelligence(connection, entities),
+            *item_intelligence(case, connection),
+        ]
 
 
 def _unknowns(case: Case) -> list[Finding]:

@@ -15,8 +15,10 @@ from interdict.cases.outputs import Recommendation
 from interdict.controls.entries import Jurisdiction
 from interdict.controls.outputs import DeterminationOut
 from interdict.controls.rules import SEVERITY, Outcome
+from interdict.parties.describe import cited
 
 _SHOWN = 4  # block findings quoted in the reasons; the rest are in the findings list
+_ROLE_WORDS = {"front_for": "is a front for", "acts_for": "acts for", "owned_by": "is owned by"}
 
 
 def overall(
@@ -71,8 +73,23 @@ def reasons(case: Case, outcome: Outcome, recommendation: str, findings: list[Fi
 
 
 def _ground(finding: Finding) -> str:
-    """A block finding in one sentence: a party's chain in full, a rule by its summary."""
-    if finding.kind in ("listed_party", "linked_party"):
+    """A block finding in one sentence: a party by its chain, a rule by its summary."""
+    if finding.kind == "linked_party" and finding.chain:
+        steps = []
+        for step in finding.chain:
+            if step.role == "same_as":
+                steps.append(f"{step.from_.caption} is the listed {step.to.caption}")
+            else:
+                says = _ROLE_WORDS.get(step.role, step.role)
+                steps.append(
+                    f"{step.from_.caption} {says} {step.to.caption} [{cited(step.provenance)}]"
+                )
+        rule = (finding.reach or "none").replace("_", " ")
+        return _sentence(
+            f"{finding.party} is not itself designated, but {'; '.join(steps)}; the asset freeze "
+            f"reaches it by {rule}"
+        )
+    if finding.kind == "listed_party":
         return _sentence(finding.summary)
     return _sentence(finding.summary.split(" (", 1)[0])
 
@@ -82,12 +99,14 @@ def _verb(recommendation: str) -> str:
 
 
 def _bases(findings: list[Finding]) -> list[str]:
-    cited: dict[str, None] = {}
+    """Each instrument once, with every provision of it that the block findings cite."""
+    provisions: dict[str, dict[str, None]] = {}
     for finding in findings:
         for evidence in finding.evidence:
             if isinstance(evidence, RuleEvidence) and not evidence.rule.startswith("red-flag"):
-                cited[f"{_short(evidence.instrument)}, {evidence.provision}"] = None
-    return list(cited) or ["the listings cited in the findings"]
+                provisions.setdefault(_short(evidence.instrument), {})[evidence.provision] = None
+    listed = [f"{name}, {'; '.join(cited)}" for name, cited in provisions.items()]
+    return listed or ["the listings cited in the findings"]
 
 
 def _short(instrument: str) -> str:

@@ -70,6 +70,8 @@ def test_the_golden_case_is_prohibited_and_denied_with_every_citation(golden_sto
     assert "ES" in prior["summary"] and "2007-01" in prior["summary"]
     assert "licensing authority itself (ES)" in prior["summary"]
     assert {e["paragraph"] for e in prior["evidence"] if e["source"] == "cable"} == {"2", "5"}
+    route = next(f for f in findings if "reports this route" in f["summary"])
+    assert "Ak Makina supplies Ardalan Machineries Company" in route["summary"]
     assert out["determinations"][0]["jurisdiction"] == "EU"
     assert out["inputs"]["knowledge_base"].endswith("1 cable(s)")
 

@@ -213,6 +213,15 @@ def test_deny_wins_over_refer_and_still_lists_the_questions() -> None:
         ),
         ({"end_use": None}, "end_use_withheld"),
         ({"payment": "cash on delivery"}, "cash_payment"),
+        ({"end_use": "Kitchen equipment for a hotel"}, "end_use_mismatch"),
+        (
+            {
+                "parties": [
+                    {"role": "end_user", "name": "Yamada", "country": "JP", "business": "bakery"}
+                ]
+            },
+            "end_use_mismatch",
+        ),
     ],
 )
 def test_each_red_flag_alone(changes: dict[str, object], flag: str) -> None:

@@ -20,8 +20,26 @@ _TRADER = re.compile(r"\b(trad(e|ing|ers?)|import\w*|export\w*|distribut\w*|comm
 _CIVIL = re.compile(r"\b(civil\w*|commercial|industr\w*|production|manufactur\w*|parts?)\b", re.I)
 
 
-def red_flags(case: Case, known_end_uses: dict[str, list[Evidence]]) -> list[Finding]:
-    return [*_route(case), *_receivers(case), *_end_use(case, known_end_uses), *_payment(case)]
+# Lines of business that have no use for controlled or industrial equipment: BIS's example is
+# sophisticated computers ordered for a small bakery.  Interdict's own list, a heuristic.
+_UNRELATED = re.compile(
+    r"\b(bakery|bakeries|restaurants?|caf[eé]s?|catering|hotels?|hospitality|retail|shops?|"
+    r"supermarkets?|tourism|travel agency|hairdress\w*|laundr\w*|florists?|real estate|"
+    r"insurance|kindergartens?|schools?)\b",
+    re.I,
+)
+
+
+def red_flags(
+    case: Case, known_end_uses: dict[str, list[Evidence]], controlled: bool
+) -> list[Finding]:
+    return [
+        *_route(case),
+        *_receivers(case),
+        *_end_use(case, known_end_uses),
+        *_unfit(case, controlled),
+        *_payment(case),
+    ]
 
 
 def _flag(key: str, summary: str, facts: list[Evidence], party: str | None = None) -> Finding:
@@ -115,6 +133,31 @@ def _end_use(case: Case, known: dict[str, list[Evidence]]) -> list[Finding]:
                 [case_field("end_use", case.end_use), *sources],
             )
         ]
+    return []
+
+
+def _unfit(case: Case, controlled: bool) -> list[Finding]:
+    """A controlled or industrial item for an end use or a business that has no use for it."""
+    industrial = bool(case.item.values.get("industrial_machinery"))
+    if not (controlled or industrial):
+        return []
+    stated: list[tuple[str, str]] = [("end_use", case.end_use or "")]
+    stated += [
+        (f"parties[{i}].business", p.business or "")
+        for i, p in enumerate(case.parties)
+        if "end_user" in p.roles
+    ]
+    for field, text in stated:
+        found = _UNRELATED.search(text)
+        if found:
+            return [
+                _flag(
+                    "end_use_mismatch",
+                    f"{case.item.name} does not fit the stated {field.split('.')[-1]} "
+                    f"'{text}' ({found.group(0)}).",
+                    [case_field(field, text), case_field("item", case.item.name)],
+                )
+            ]
     return []
 
 

@@ -28,6 +28,7 @@ from interdict.cases.findings import (
 )
 from interdict.controls.entries import Jurisdiction
 from interdict.controls.rules import SEVERITY, Outcome
+from interdict.intel.kb.chain import INTEL
 from interdict.model.provenance import Provenance
 from interdict.parties.describe import cited, step_line
 from interdict.parties.query import QueryError, make_query
@@ -49,6 +50,7 @@ class PartyFacts:
     end_uses: dict[str, list[Evidence]] = field(default_factory=dict)
     raised: dict[Jurisdiction, tuple[Outcome, str]] = field(default_factory=dict)
     screened: int = 0
+    entities: dict[str, str] = field(default_factory=dict)  # party name -> knowledge-base id
 
     def raise_to(self, jurisdiction: Jurisdiction, outcome: Outcome, why: str) -> None:
         known = self.raised.get(jurisdiction)
@@ -78,6 +80,9 @@ def _screen(case: Case, party: Party, where: str, screener: Screens, facts: Part
     found = screener.screen(query, limit=5, threshold=NEAR)
     facts.screened += 1
     strong = [m for m in found if m.score >= DEFAULT_THRESHOLD]
+    known_as = next((m.entity_id for m in strong if INTEL in m.datasets), None)
+    if known_as is not None and known_as.startswith("intel-"):
+        facts.entities[party.name] = known_as
     flagged = next((m for m in strong if m.match), None)
     if flagged is not None:
         if flagged.links and not flagged.listed:
