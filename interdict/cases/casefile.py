@@ -8,18 +8,15 @@ and the assessment asks about it rather than assuming the clean answer.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from interdict.controls.entries import JURISDICTIONS, ControlList, Jurisdiction
 from interdict.controls.items import Item, ItemError, load_item, read_item
 from interdict.controls.requests import RequestError, country_code
 from interdict.controls.rules import END_USES, TRANSACTIONS
-from interdict.model.strict import DuplicateKeyError, load_json, load_yaml
+from interdict.model.strict import UnreadableError, read_document
 
 ROLES = ("consignee", "intermediary", "end_user", "freight_forwarder", "other")
 SCHEMATA = ("LegalEntity", "Company", "Organization", "Person")
@@ -143,19 +140,11 @@ class Case:
 
 
 def load_case(path: Path, controls: ControlList) -> Case:
-    source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise CaseError(source, "(file)", f"cannot be read: {error.strerror}") from error
-    except UnicodeDecodeError as error:
-        raise CaseError(source, "(file)", f"not UTF-8 text (byte {error.start})") from error
-    try:
-        raw = load_json(text) if path.suffix.lower() == ".json" else load_yaml(text)
-    except (json.JSONDecodeError, yaml.YAMLError, DuplicateKeyError) as error:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise CaseError(source, "(file)", f"not valid {kind}: {error}") from error
-    return read_case(raw, controls, source, path.parent)
+        raw = read_document(path)
+    except UnreadableError as error:
+        raise CaseError(str(path), "(file)", str(error)) from error
+    return read_case(raw, controls, str(path), path.parent)
 
 
 def read_case(raw: Any, controls: ControlList, source: str, folder: Path | None) -> Case:

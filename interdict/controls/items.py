@@ -9,19 +9,16 @@ be accepted instead.  A value may be exact ("3.0 µm") or a bound ("< 1 m",
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from interdict.controls.criteria import FieldValue, ItemValue, Record
 from interdict.controls.parameters import Parameter, Vocabulary, text_problem
 from interdict.controls.units import NumberError, UnitError, parse_magnitude, to_unit
 from interdict.controls.values import Interval, bounded, split_bound
-from interdict.model.strict import DuplicateKeyError, load_json, load_yaml
+from interdict.model.strict import UnreadableError, read_document
 
 _TOP_KEYS = ("name", "description", "manufacturer", "model", "source", "assumptions", "parameters")
 
@@ -45,20 +42,12 @@ class Item:
 
 def load_item(path: Path, vocabulary: Vocabulary) -> Item:
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ItemError(source, "(file)", f"cannot be read: {error.strerror}") from error
-    except UnicodeDecodeError as error:
-        raise ItemError(source, "(file)", f"not UTF-8 text (byte {error.start})") from error
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         raise ItemError(source, "(file)", "a JSON-lines file holds many items: use --batch")
     try:
-        raw = load_json(text) if path.suffix.lower() == ".json" else load_yaml(text)
-    except (json.JSONDecodeError, yaml.YAMLError, DuplicateKeyError) as error:
-        raise ItemError(
-            source, "(file)", f"not valid {path.suffix.lstrip('.')}: {error}"
-        ) from error
+        raw = read_document(path)
+    except UnreadableError as error:
+        raise ItemError(source, "(file)", str(error)) from error
     return read_item(raw, vocabulary, source)
 
 

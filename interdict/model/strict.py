@@ -9,6 +9,7 @@ naming the key.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -39,6 +40,25 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _m
 def load_yaml(text: str) -> Any:
     """Like yaml.safe_load, refusing duplicate keys."""
     return yaml.load(text, Loader=_StrictLoader)
+
+
+class UnreadableError(ValueError):
+    """A file that cannot be read as YAML or JSON; the message is the reason alone."""
+
+
+def read_document(path: Path) -> Any:
+    """A YAML file, or JSON by its suffix, read strictly; UnreadableError says why not."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UnreadableError(f"cannot be read: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise UnreadableError(f"not UTF-8 text (byte {error.start})") from error
+    json_file = path.suffix.lower() == ".json"
+    try:
+        return load_json(text) if json_file else load_yaml(text)
+    except (json.JSONDecodeError, yaml.YAMLError, DuplicateKeyError) as error:
+        raise UnreadableError(f"not valid {'JSON' if json_file else 'YAML'}: {error}") from error
 
 
 def load_json(text: str) -> Any:

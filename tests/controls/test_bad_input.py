@@ -71,7 +71,7 @@ def test_bad_values_name_their_field(
 def test_files_that_are_not_items(controls: ControlList, tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    with pytest.raises(ItemError, match="not valid json"):
+    with pytest.raises(ItemError, match="not valid JSON"):
         load_item(broken, controls.vocabulary)
     with pytest.raises(ItemError, match="cannot be read"):
         load_item(tmp_path / "absent.yaml", controls.vocabulary)
