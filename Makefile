@@ -20,7 +20,8 @@ demo: $(STAMP)
 	$(BIN)/interdict demo
 	$(BIN)/interdict classify examples/items/fs1.yaml
 	$(BIN)/interdict determine --item examples/items/fs1.yaml --destination TR --final-destination IR --end-use missile
-	$(BIN)/interdict case assess examples/cases/fs1-ardalan.yaml
+	$(BIN)/interdict case assess examples/cases/fs1-ardalan.yaml --as us-analyst
+	$(BIN)/interdict case assess examples/cases/fs1-ardalan.yaml --as es-officer
 
 lint: $(STAMP)
 	$(BIN)/ruff check interdict tests bench

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from importlib.resources import as_file, files
+from pathlib import Path
 
 import typer
 
+from interdict.access.cli import users_app
 from interdict.audit.cli import audit_app
 from interdict.cables.cli import app as cables_app
 from interdict.cases.cli import case_app
@@ -27,6 +29,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(case_app, name="case")
 app.add_typer(denials_app, name="denials")
 app.add_typer(audit_app, name="audit")
+app.add_typer(users_app, name="users")
 app.command("screen")(screen_command)
 app.command("compare")(compare_command)
 app.command("classify")(classify_command)
@@ -39,15 +42,20 @@ def demo() -> None:
     screen its parties through the links it states."""
     from rich.console import Console
 
+    from interdict.access.demo import show_readers
     from interdict.cables.demo import show_seed
     from interdict.intel.kb.demo import ingest_seed
     from interdict.parties.demo import show_screening
+    from interdict.parties.store.home import data_home
 
     console = Console()
     with as_file(files("interdict.data") / "cables" / "09STATE29395.txt") as path:
         show_seed(path)
         screener = ingest_seed(path, console)
     show_screening(console, screener)
+    golden = Path(__file__).parents[1] / "examples" / "cases" / "fs1-ardalan.yaml"
+    if golden.is_file():  # a source checkout: the golden case as two users read it
+        show_readers(console, data_home(), golden)
 
 
 if __name__ == "__main__":

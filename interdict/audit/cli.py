@@ -1,14 +1,25 @@
-"""``interdict audit verify``: check the audit trail's hash chain and name the first break."""
+"""``interdict audit verify | list``: the tamper-evident audit trail, for auditors.
+
+Reading the trail is the auditor role's (the local operator may always);
+it names users and the portions they read, which is itself sensitive.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Annotated, NoReturn
+
+import orjson
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
-from interdict.audit.trail import verify
+from interdict.access.commands import AsOpt, RoleError, require
+from interdict.access.session import open_as
+from interdict.access.users import UserError
+from interdict.audit.trail import records, verify
 from interdict.parties.store.home import data_home
-from interdict.store.engine import open_default
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
 
@@ -17,16 +28,21 @@ out = Console()
 err = Console(stderr=True)
 
 
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
 @audit_app.command("verify")
-def verify_command(db: DbOpt = None) -> None:
+def verify_command(db: DbOpt = None, as_user: AsOpt = None) -> None:
     """Recompute every record's hash and link; exit 1 at the first record that does not hold."""
     try:
-        store = open_default(db, data_home(), create=False)
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "auditor", "reading the audit trail")
         with store.read() as connection:
             verdict = verify(connection)
-    except StoreError as error:
-        err.print(f"[red]error[/red] {escape(str(error))}", soft_wrap=True)
-        raise typer.Exit(2) from error
+    except (StoreError, UserError, RoleError) as error:
+        _fail(str(error))
     if verdict.broken is None:
         out.print(f"audit trail intact: {verdict.records} record(s)")
         return
@@ -37,3 +53,39 @@ def verify_command(db: DbOpt = None) -> None:
         soft_wrap=True,
     )
     raise typer.Exit(1)
+
+
+@audit_app.command("list")
+def list_command(
+    user: Annotated[str | None, typer.Option("--user", help="Only this user's records.")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only records from this date (UTC)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+    db: DbOpt = None,
+    as_user: AsOpt = None,
+) -> None:
+    """The trail's records, oldest first: who did or read what, when, through which command."""
+    try:
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "auditor", "reading the audit trail")
+        with store.read() as connection:
+            found = records(connection, user, since.date() if since else None)
+    except (StoreError, UserError, RoleError) as error:
+        _fail(str(error))
+    if as_json:
+        for record in found:
+            print(orjson.dumps(record.__dict__ | {"detail": orjson.loads(record.detail)}).decode())
+        return
+    table = Table("seq", "at", "actor", "action", "subject", "detail")
+    for record in found:
+        table.add_row(
+            str(record.seq),
+            record.at,
+            escape(record.actor),
+            record.action,
+            escape(record.subject),
+            escape(record.detail),
+        )
+    out.print(table)

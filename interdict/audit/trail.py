@@ -12,11 +12,11 @@ from __future__ import annotations
 import getpass
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from interdict.store.schema import audit_log
@@ -121,5 +121,11 @@ def verify(connection: Connection) -> Verdict:
     return Verdict(count, None, None)
 
 
-def count(connection: Connection) -> int:
-    return int(connection.execute(select(func.count()).select_from(audit_log)).scalar() or 0)
+def records(connection: Connection, actor: str | None, since: date | None) -> list[Record]:
+    """The records, oldest first, of one actor and from one day on when asked."""
+    query = select(audit_log).order_by(audit_log.c.seq)
+    if actor is not None:
+        query = query.where(audit_log.c.actor == actor)
+    if since is not None:
+        query = query.where(audit_log.c.at >= since.isoformat())
+    return [Record(**dict(row)) for row in connection.execute(query).mappings()]

@@ -157,7 +157,7 @@ def read_case(raw: Any, controls: ControlList, source: str, folder: Path | None)
     reader = _Reader(source)
     exporter = reader.exporter(raw.get("exporter"))
     parties = tuple(reader.party(p, f"parties[{i}]") for i, p in enumerate(reader.parties(raw)))
-    item, item_source = reader.item(raw.get("item"), controls, folder)
+    item, item_source, item_raw = reader.item(raw.get("item"), controls, folder)
     destination = reader.country("destination", raw.get("destination"), required=True)
     final = reader.country("final_destination", raw.get("final_destination"))
     transit = raw.get("transit") or []
@@ -192,7 +192,7 @@ def read_case(raw: Any, controls: ControlList, source: str, folder: Path | None)
         transaction=str(transaction),
         payment=reader.text("payment", raw.get("payment")),
         source=source,
-        raw=raw,
+        raw={**raw, "item": item_raw},
     )
 
 
@@ -269,18 +269,21 @@ class _Reader:
             schema=str(schema),
         )
 
-    def item(self, value: Any, controls: ControlList, folder: Path | None) -> tuple[Item, str]:
+    def item(self, value: Any, controls: ControlList, folder: Path | None) -> tuple[Item, str, Any]:
+        """The item, where it came from, and its document (kept inline with a saved case, so
+        the case can be assessed again wherever the item file has gone)."""
         if value is None:
             raise self.fail("item", "missing value: a path to an item file, or the item inline")
         try:
             if isinstance(value, dict):
-                return read_item(value, controls.vocabulary, f"{self.source}: item"), "inline"
+                item = read_item(value, controls.vocabulary, f"{self.source}: item")
+                return item, "inline", value
             if not isinstance(value, str) or folder is None:
                 raise self.fail("item", "must be a path to an item file, or a mapping")
             path = (folder / value).resolve()
             if not path.is_file():
                 raise self.fail("item", f"no item file at {value!r} (looked for {path})")
-            return load_item(path, controls.vocabulary), value
+            return load_item(path, controls.vocabulary), value, read_document(path)
         except ItemError as error:
             raise self.fail(f"item.{error.field}", error.reason) from error
 

@@ -15,19 +15,33 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.access.commands import AsOpt, RoleError, audit_reads, banner_line, envelope, require
+from interdict.access.readers import OPERATOR, Reader
+from interdict.access.session import for_reader, open_as, reader_named
+from interdict.access.users import UserError
 from interdict.audit.trail import operator
+from interdict.cases.alert import draft, partner
+from interdict.cases.alert_files import write_alert
 from interdict.cases.assess import assess
-from interdict.cases.casefile import CaseError, load_case
+from interdict.cases.casefile import CaseError, load_case, read_case
 from interdict.cases.context import Context
 from interdict.cases.outputs import Assessment
-from interdict.cases.saved import NoSuchCaseError, decide, listing, save, show
+from interdict.cases.saved import (
+    NoSuchCaseError,
+    decide,
+    latest_case_file,
+    listing,
+    save,
+    show,
+)
 from interdict.cases.terminal import print_assessment
 from interdict.controls.catalogue import bundled
+from interdict.controls.requests import RequestError, country_code
 from interdict.denials.register import read_all
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.parties.store.datasets import DatasetError
 from interdict.parties.store.home import data_home
-from interdict.store.engine import open_default
+from interdict.store.engine import Store, open_default
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
 
@@ -68,57 +82,71 @@ def assess_command(
         ),
     ] = None,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
-    """Assess a transaction: parties, item, destination, red flags, prior denials; cite it all."""
+    """Assess a transaction: parties, item, destination, red flags, prior denials; cite it all.
+
+    As a user (--as), the assessment uses only the facts that user may see."""
     from interdict.cases.report import ReportError, write_report
 
     home = data_home()
-    controls, books = bundled()
+    controls, _ = bundled()
     try:
         case = load_case(case_file, controls)
-        screener = KnowledgeScreener.open(home, db)
-        store = screener.store
-        if store is None and save_it:
-            store = open_default(db, home, create=True)
-        denials = []
-        if store is not None:
-            with store.read() as connection:
-                denials = read_all(connection)
-        lists = [dataset.info for dataset in screener.lists.datasets]
-        context = Context(controls, books, screener, lists, denials, store, operator())
+        reader = reader_named(db, home, as_user) if as_user else OPERATOR
+        require(reader, "analyst", "assessing a case")
+        context = context_for(home, db, reader, create=save_it)
         assessment = assess(case, context, within)
-        if save_it and store is not None:
-            with store.begin() as connection:
+        if save_it and context.store is not None:
+            with context.store.begin() as connection:
                 number = save(connection, assessment, case.raw, context.actor)
             assessment = assessment.model_copy(
                 update={"case": assessment.case.model_copy(update={"version": number})}
             )
         if report is not None:
             write_report(assessment, report)
-    except (CaseError, StoreError, DatasetError, ReportError) as error:
+        audit_reads(context.store, "case assess")
+    except (CaseError, StoreError, DatasetError, ReportError, UserError, RoleError) as error:
         _fail(str(error))
-    _emit(assessment, as_json)
+    _emit(assessment, as_json, context.store)
     if save_it:
         err.print(f"saved {assessment.case.reference} version {assessment.case.version}")
+
+
+def context_for(home: Path, db: str | None, reader: Reader, *, create: bool) -> Context:
+    """The lists, the knowledge base and the denials, all read through ``reader``'s gate."""
+    controls, books = bundled()
+    screener = KnowledgeScreener.open(home, db, reader=reader)
+    store = screener.store
+    if store is None and create:
+        store = for_reader(open_default(db, home, create=True), reader)
+    denials = []
+    if store is not None:
+        with store.read() as connection:
+            denials = read_all(connection)
+    lists = [dataset.info for dataset in screener.lists.datasets]
+    actor = operator() if reader.operator else reader.name
+    return Context(controls, books, screener, lists, denials, store, actor)
 
 
 @case_app.command("list")
 def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Every saved case with its latest outcome, recommendation and decision."""
     try:
-        store = open_default(db, data_home(), create=False)
+        store = open_as(db, data_home(), as_user)
         with store.read() as connection:
             rows = listing(connection)
-    except StoreError as error:
+        audit_reads(store, "case list")
+    except (StoreError, UserError) as error:
         _fail(str(error))
     if as_json:
-        import orjson
-
-        print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        print(envelope(store, {"cases": rows}))
         return
+    banner_line(store, out)
     table = Table("reference", "versions", "assessed", "outcome", "recommendation", "decision")
     for row in rows:
         table.add_row(
@@ -137,17 +165,20 @@ def show_command(
     reference: Annotated[str, typer.Argument(help="The case's reference.", metavar="ID")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """A saved case: its latest assessment, every version and every decision."""
     try:
-        store = open_default(db, data_home(), create=False)
+        store = open_as(db, data_home(), as_user)
         with store.read() as connection:
             saved = show(connection, reference)
-    except (StoreError, NoSuchCaseError) as error:
+        audit_reads(store, "case show")
+    except (StoreError, NoSuchCaseError, UserError) as error:
         _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
     if as_json:
-        print(saved.model_dump_json(by_alias=True, indent=2))
+        print(envelope(store, saved.model_dump(mode="json", by_alias=True)))
         return
+    banner_line(store, out)
     print_assessment(saved.assessment, out)
     out.print("\n[bold]Versions[/bold]")
     for version in saved.versions:
@@ -160,6 +191,7 @@ def show_command(
             f"[bold]Decision[/bold] {decision.decision} on v{decision.version} by "
             f"{escape(decision.decided_by)} at {decision.decided_at}: {escape(decision.reason)}"
         )
+    banner_line(store, out)
 
 
 @case_app.command("decide")
@@ -168,23 +200,71 @@ def decide_command(
     decision: Annotated[DecisionChoice, typer.Option("--decision", help="deny or approve")],
     reason: Annotated[str, typer.Option("--reason", help="The officer's reason, in words.")],
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Record the officer's final decision on the latest assessment of a saved case."""
     if not reason.strip():
         _fail("--reason: give the reason for the decision")
     try:
-        store = open_default(db, data_home(), create=False)
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "officer", "deciding a case")
+        actor = as_user or operator()
         with store.begin() as connection:
-            made = decide(connection, reference, decision.value, reason.strip(), operator())
-    except (StoreError, NoSuchCaseError) as error:
+            made = decide(connection, reference, decision.value, reason.strip(), actor)
+    except (StoreError, NoSuchCaseError, UserError, RoleError) as error:
         _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
     out.print(
         f"{reference}: {made.decision} (on version {made.version}), recorded by {made.decided_by}"
     )
 
 
-def _emit(assessment: Assessment, as_json: bool) -> None:
-    if as_json:
-        print(assessment.model_dump_json(by_alias=True, indent=2))
+@case_app.command("alert")
+def alert_command(
+    reference: Annotated[str, typer.Argument(help="The saved case's reference.", metavar="ID")],
+    to: Annotated[str, typer.Option("--to", help="The partner country, ISO alpha-2, e.g. ES.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write FILE.md, .html or .pdf (default: print).")
+    ] = None,
+    db: DbOpt = None,
+    as_user: AsOpt = None,
+) -> None:
+    """Draft a non-paper for a partner government: only facts releasable to it, each cited.
+
+    What was left out, and why, goes to the drafter on the error stream, never into the alert."""
+    home = data_home()
+    controls, _ = bundled()
+    try:
+        country = country_code("--to", to)
+        store = open_as(db, home, as_user)
+        require(store.gate.reader, "officer", "drafting an alert")
+        with store.read() as connection:
+            raw, drafted = latest_case_file(connection, reference)
+        audit_reads(store, "case alert")
+        receiver = partner(country)
+        context = context_for(home, db, receiver, create=False)
+        case = read_case(raw, controls, f"case {reference}", None)
+        releasable = assess(case, context, None)
+        gate = context.store.gate if context.store is not None else store.gate
+        alert = draft(country, releasable, drafted, gate)
+        if out_file is not None:
+            write_alert(alert, out_file)
+    except (StoreError, NoSuchCaseError, UserError, RoleError, RequestError, CaseError) as error:
+        _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
+    if out_file is None:
+        print(alert.markdown)
     else:
-        print_assessment(assessment, out)
+        out.print(f"wrote {out_file} ({alert.banner})", highlight=False)
+    err.print(
+        f"[bold]Note for the drafter[/bold] (not in the alert): {len(alert.left_out)} left out"
+    )
+    for line in alert.left_out:
+        err.print(f"  - {escape(line)}", highlight=False, soft_wrap=True)
+
+
+def _emit(assessment: Assessment, as_json: bool, store: Store | None) -> None:
+    if as_json:
+        print(envelope(store, assessment.model_dump(mode="json", by_alias=True)))
+        return
+    banner_line(store, out)
+    print_assessment(assessment, out)
+    banner_line(store, out)

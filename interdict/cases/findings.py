@@ -88,6 +88,10 @@ class DenialEvidence(_Frozen):
     end_user: str | None
     reason: str | None
     origin: str = Field(description="where the entry comes from: a cable, a file, or by hand")
+    originator: str = Field(
+        description="whose marking it carries: the cable's government (US) for a denial a cable "
+        "reports, the denying authority for one entered by hand or imported"
+    )
     marking: Marking | None
 
 

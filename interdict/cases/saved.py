@@ -16,8 +16,10 @@ import orjson
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.audit.trail import append
 from interdict.cases.outputs import Assessment, Decision, SavedCase
+from interdict.cases.visibility import visible
 from interdict.store.schema import case_decisions, case_versions, cases
 
 
@@ -75,12 +77,7 @@ def decide(
     connection: Connection, reference: str, decision: str, reason: str, actor: str
 ) -> Decision:
     case_id = _case_id(connection, reference)
-    number = int(
-        connection.execute(
-            select(func.max(case_versions.c.version)).where(case_versions.c.case_id == case_id)
-        ).scalar()
-        or 0
-    )
+    number = show(connection, reference).assessment.case.version or 0  # the latest it may see
     now = datetime.now(UTC).replace(tzinfo=None)
     connection.execute(
         case_decisions.insert().values(
@@ -110,15 +107,23 @@ def decide(
 
 def show(connection: Connection, reference: str) -> SavedCase:
     case_id = _case_id(connection, reference)
-    rows = (
-        connection.execute(
+    gate = gate_of(connection)
+    rows = [
+        row
+        for row in connection.execute(
             select(case_versions)
             .where(case_versions.c.case_id == case_id)
             .order_by(case_versions.c.version)
         )
         .mappings()
         .all()
-    )
+        if gate.reader.operator or visible(gate, Assessment.model_validate_json(row["assessment"]))
+    ]
+    if not rows:  # every version cites what the reader may not see: no such case for them
+        raise NoSuchCaseError(_missing(reference))
+    latest = Assessment.model_validate_json(rows[-1]["assessment"])
+    visible(gate, latest, record=True)
+    shown = {row["version"] for row in rows}
     decided = (
         connection.execute(
             select(case_decisions)
@@ -140,7 +145,7 @@ def show(connection: Connection, reference: str) -> SavedCase:
             }
             for row in rows
         ],
-        assessment=Assessment.model_validate_json(rows[-1]["assessment"]),
+        assessment=latest,
         decisions=[
             Decision(
                 decision=row["decision"],
@@ -150,17 +155,14 @@ def show(connection: Connection, reference: str) -> SavedCase:
                 version=row["version"],
             )
             for row in decided
+            if row["version"] in shown
         ],
     )
 
 
 def listing(connection: Connection) -> list[dict[str, Any]]:
-    """One line per case: its latest version and decision."""
-    latest = (
-        select(case_versions.c.case_id, func.max(case_versions.c.version).label("version"))
-        .group_by(case_versions.c.case_id)
-        .subquery()
-    )
+    """One line per case the reader may see: its latest visible version and decision."""
+    gate = gate_of(connection)
     rows = connection.execute(
         select(
             cases.c.reference,
@@ -168,21 +170,23 @@ def listing(connection: Connection) -> list[dict[str, Any]]:
             case_versions.c.assessed_at,
             case_versions.c.outcome,
             case_versions.c.recommendation,
+            case_versions.c.assessment,
         )
-        .join(latest, latest.c.case_id == cases.c.id)
-        .join(
-            case_versions,
-            (case_versions.c.case_id == cases.c.id) & (case_versions.c.version == latest.c.version),
-        )
-        .order_by(cases.c.reference)
+        .join(case_versions, case_versions.c.case_id == cases.c.id)
+        .order_by(cases.c.reference, case_versions.c.version)
     ).all()
-    decisions: dict[str, str] = dict(
-        connection.execute(
-            select(cases.c.reference, case_decisions.c.decision)
+    latest: dict[str, Any] = {}
+    for row in rows:
+        if gate.reader.operator or visible(gate, Assessment.model_validate_json(row.assessment)):
+            latest[row.reference] = row
+    decisions: dict[tuple[str, int], str] = {
+        (reference, version): decision
+        for reference, version, decision in connection.execute(
+            select(cases.c.reference, case_decisions.c.version, case_decisions.c.decision)
             .join(case_decisions, case_decisions.c.case_id == cases.c.id)
             .order_by(case_decisions.c.id)
         ).all()
-    )
+    }
     return [
         {
             "reference": row.reference,
@@ -190,16 +194,31 @@ def listing(connection: Connection) -> list[dict[str, Any]]:
             "assessed_at": row.assessed_at.isoformat(timespec="seconds"),
             "outcome": row.outcome,
             "recommendation": row.recommendation,
-            "decision": decisions.get(row.reference),
+            "decision": decisions.get((row.reference, row.version)),
         }
-        for row in rows
+        for row in latest.values()
     ]
 
 
 def _case_id(connection: Connection, reference: str) -> int:
     found = connection.execute(select(cases.c.id).where(cases.c.reference == reference)).scalar()
     if found is None:
-        raise NoSuchCaseError(
-            f"no case {reference!r} in the store; 'interdict case list' shows them"
-        )
+        raise NoSuchCaseError(_missing(reference))
     return int(found)
+
+
+def _missing(reference: str) -> str:
+    return f"no case {reference!r} in the store; 'interdict case list' shows them"
+
+
+def latest_case_file(connection: Connection, reference: str) -> tuple[dict[str, Any], Assessment]:
+    """The case file and assessment of the latest version the reader may see."""
+    assessment = show(connection, reference).assessment
+    case_id = _case_id(connection, reference)
+    data = connection.execute(
+        select(case_versions.c.case_file).where(
+            case_versions.c.case_id == case_id,
+            case_versions.c.version == assessment.case.version,
+        )
+    ).scalar_one()
+    return orjson.loads(data), assessment

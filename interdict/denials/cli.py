@@ -16,12 +16,21 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.access.commands import (
+    AsOpt,
+    RoleError,
+    audit_reads,
+    banner_line,
+    envelope,
+    require,
+)
+from interdict.access.session import open_as
+from interdict.access.users import UserError
 from interdict.audit.trail import operator
 from interdict.denials.entries import DenialError, make_entry
 from interdict.denials.importer import read_csv
-from interdict.denials.register import add, as_json, read_all
+from interdict.denials.register import add, read_all
 from interdict.parties.store.home import data_home
-from interdict.store.engine import open_default
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
 
@@ -51,6 +60,7 @@ def add_command(
         str | None, typer.Option("--marking", help="e.g. U, C, SECRET REL ESP (default U).")
     ] = None,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Register one denial."""
     try:
@@ -66,10 +76,11 @@ def add_command(
             marking=marking,
             origin="manual",
         )
-        store = open_default(db, data_home(), create=True)
+        store = open_as(db, data_home(), as_user, create=True)
+        require(store.gate.reader, "officer", "registering a denial")
         with store.begin() as connection:
-            new = add(connection, [made], operator(), "manual")
-    except (DenialError, StoreError) as error:
+            new = add(connection, [made], as_user or operator(), "manual")
+    except (DenialError, StoreError, UserError, RoleError) as error:
         _fail(str(error))
     out.print(f"{made.id}: {'added' if new else 'already registered'}")
 
@@ -78,15 +89,17 @@ def add_command(
 def import_command(
     file: Annotated[Path, typer.Argument(help="A CSV file of denials.", metavar="FILE.csv")],
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Register every good row of a CSV file (columns: authority, date, entries, item,
     destination, end_user, reason, source, marking)."""
     try:
         entries, problems = read_csv(file)
-        store = open_default(db, data_home(), create=True)
+        store = open_as(db, data_home(), as_user, create=True)
+        require(store.gate.reader, "officer", "registering denials")
         with store.begin() as connection:
-            new = add(connection, entries, operator(), f"import {file.name}")
-    except (DenialError, StoreError) as error:
+            new = add(connection, entries, as_user or operator(), f"import {file.name}")
+    except (DenialError, StoreError, UserError, RoleError) as error:
         _fail(str(error))
     for problem in problems:
         err.print(f"[red]refused[/red] {escape(problem)}", highlight=False, soft_wrap=True)
@@ -99,17 +112,20 @@ def import_command(
 def list_command(
     as_json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
-    """Every denial: registered ones, then those reported by stored cables."""
+    """Every denial the reader may see: registered ones, then those reported by stored cables."""
     try:
-        store = open_default(db, data_home(), create=False)
+        store = open_as(db, data_home(), as_user)
         with store.read() as connection:
             entries = read_all(connection)
-    except StoreError as error:
+        audit_reads(store, "denials list")
+    except (StoreError, UserError) as error:
         _fail(str(error))
     if as_json_out:
-        print(as_json(entries).decode())
+        print(envelope(store, {"denials": [e.model_dump(mode="json") for e in entries]}))
         return
+    banner_line(store, out)
     table = Table("id", "authority", "date", "item", "destination", "end user", "source", "marking")
     for entry in entries:
         table.add_row(
@@ -123,3 +139,4 @@ def list_command(
             entry.marking.label(),
         )
     out.print(table)
+    banner_line(store, out)

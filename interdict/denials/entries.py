@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from interdict.access.gate import ORIGINATOR
 from interdict.controls.requests import RequestError, country_code
 from interdict.model.markings import Level, Marking, parse_marking
 from interdict.model.provenance import Provenance
@@ -41,6 +42,11 @@ class DenialEntry(BaseModel):
     provenance: list[Provenance] = Field(
         default=[], description="for a denial from a cable: the portions that report it"
     )
+
+
+def originator_of(entry: DenialEntry) -> str:
+    """Whose marking the entry carries: the cable's government, or the denying authority."""
+    return ORIGINATOR if entry.origin == "cable" else (entry.authority or ORIGINATOR)
 
 
 def entry_id(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import orjson
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.audit.trail import append
-from interdict.denials.entries import DenialEntry
+from interdict.denials.entries import DenialEntry, originator_of
 from interdict.intel.records import Denial
 from interdict.model.markings import Level, Marking
 from interdict.store.schema import cables, denials, intel_denials, intel_parties
@@ -45,12 +45,17 @@ def add(connection: Connection, entries: list[DenialEntry], actor: str, origin: 
 
 
 def read_all(connection: Connection) -> list[DenialEntry]:
-    """Every entry: registered ones first (by date), then those from cables (by cable)."""
+    """Every entry the reader may see: registered ones first (by date), then those from cables
+    (by cable).  A registered entry follows its own marking, its authority as originator."""
+    gate = gate_of(connection)
     registered = [
-        DenialEntry.model_validate_json(data)
+        entry
         for data in connection.execute(
             select(denials.c.data).order_by(denials.c.denied_on, denials.c.id)
         ).scalars()
+        if gate.marking(
+            (entry := DenialEntry.model_validate_json(data)).marking, originator_of(entry)
+        )
     ]
     return registered + from_cables(connection)
 
@@ -61,10 +66,12 @@ def from_cables(connection: Connection) -> list[DenialEntry]:
         .join(cables, cables.c.id == intel_denials.c.cable_id)
         .order_by(cables.c.reference_id, intel_denials.c.denial_id)
     ).all()
+    gate = gate_of(connection)
     found = []
     for reference, cable_id, data in rows:
-        denial = Denial.model_validate_json(data)
-        found.append(_entry(connection, reference, cable_id, denial))
+        denial = gate.fact(Denial.model_validate_json(data))
+        if denial is not None:  # reported only in portions the reader may not see
+            found.append(_entry(connection, reference, cable_id, denial))
     return found
 
 
@@ -105,7 +112,3 @@ def highest(markings: list[Marking | None]) -> Marking:
     if not known:
         return Marking(level=Level.U)
     return max(known, key=lambda m: (m.level.rank, m.noforn, len(m.controls), -len(m.rel_to)))
-
-
-def as_json(entries: list[DenialEntry]) -> bytes:
-    return orjson.dumps([e.model_dump(mode="json") for e in entries], option=orjson.OPT_INDENT_2)

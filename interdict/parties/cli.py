@@ -18,6 +18,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.access.commands import AsOpt, audit_reads, banner_line, envelope
+from interdict.access.readers import OPERATOR
+from interdict.access.session import reader_named
+from interdict.access.users import UserError
 from interdict.intel.kb.index import KB_DATASET
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.atomic import atomic_output
@@ -172,18 +176,22 @@ def screen_command(
     ] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Batch output (.jsonl).")] = None,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Screen a name (or a batch file) against the loaded lists and the knowledge base."""
     if (name is None) == (batch is None):
         _fail("give either a NAME or --batch FILE")
     try:
-        screener = KnowledgeScreener.open(data_home(), db, dataset)
+        reader = reader_named(db, data_home(), as_user) if as_user else OPERATOR
+        screener = KnowledgeScreener.open(data_home(), db, dataset, reader)
         if batch is not None:
             _run_batch(screener, batch, out_file, limit, threshold)
+            audit_reads(screener.store, "screen --batch")
             return
         query = make_query([name or ""], schema, [country or ""], [birth_date or ""])
         matches = screener.screen(query, limit=limit, threshold=threshold)
-    except (QueryError, DatasetError, StoreError) as error:
+        audit_reads(screener.store, "screen")
+    except (QueryError, DatasetError, StoreError, UserError) as error:
         _fail(str(error))
     if as_json:
         echo = QueryEcho(
@@ -192,9 +200,12 @@ def screen_command(
             countries=list(query.countries),
             birth_dates=list(query.birth_dates),
         )
-        print(ScreenOutput(query=echo, matches=matches).model_dump_json(by_alias=True, indent=2))
+        output = ScreenOutput(query=echo, matches=matches)
+        print(envelope(screener.store, output.model_dump(mode="json", by_alias=True)))
         return
+    banner_line(screener.store, out)
     _print_matches(matches)
+    banner_line(screener.store, out)
 
 
 def _run_batch(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
+from interdict.access.gate import Gate
 from interdict.store import migrate
 from interdict.store.errors import RecordRejectedError, StoreError
 from interdict.store.url import describe, store_url
@@ -32,6 +33,7 @@ class Store:
 
     engine: Engine
     url: URL
+    gate: Gate = field(default_factory=Gate)
 
     @property
     def backend(self) -> str:
@@ -46,6 +48,7 @@ class Store:
         """A transaction: committed when the block ends, rolled back if it raises."""
         try:
             with self.engine.begin() as connection:
+                connection.info["gate"] = self.gate
                 yield connection
         except (DataError, IntegrityError) as error:
             raise RecordRejectedError(f"store {self.location}: {_reason(error)}") from error
@@ -56,6 +59,7 @@ class Store:
     def read(self) -> Iterator[Connection]:
         try:
             with self.engine.connect() as connection:
+                connection.info["gate"] = self.gate
                 yield connection
         except DBAPIError as error:
             raise StoreError(f"store {self.location}: {_reason(error)}") from error

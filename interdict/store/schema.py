@@ -223,3 +223,14 @@ audit_log = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+# The users of the store, each with one clearance, one country and roles (space-separated).
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("clearance", String(2), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("roles", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)

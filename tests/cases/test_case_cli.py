@@ -81,7 +81,7 @@ def test_saving_versions_deciding_and_the_audit_trail(golden_store: str) -> None
     second = _assess(GOLDEN, golden_store, "--save")
     assert (first["case"]["version"], second["case"]["version"]) == (1, 2)
     listed = runner.invoke(app, ["case", "list", "--json", "--db", golden_store])
-    rows = json.loads(listed.stdout)
+    rows = json.loads(listed.stdout)["cases"]
     assert [(r["reference"], r["versions"], r["recommendation"]) for r in rows] == [
         ("ES-2009-0042", 2, "deny")
     ]
@@ -169,6 +169,7 @@ def test_denials_import_keeps_good_rows_and_names_bad_ones(
     listed = json.loads(
         runner.invoke(app, ["denials", "list", "--json", "--db", golden_store]).stdout
     )
+    listed = listed["denials"]
     origins = sorted(e["origin"] for e in listed)
     assert origins == ["cable", "import", "import"]
     assert next(e for e in listed if e["authority"] == "IT")["marking"]["level"] == "C"

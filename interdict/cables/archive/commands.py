@@ -11,6 +11,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.access.commands import AsOpt, audit_reads, banner_line, envelope
+from interdict.access.session import open_as
+from interdict.access.users import UserError
 from interdict.cables.archive.ingest import Failure, prepare_paths, store_all
 from interdict.cables.archive.query import QueryError, parse_query
 from interdict.cables.archive.read import stored_cable
@@ -113,6 +116,7 @@ def search_command(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Hits to show.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Full-text search of the stored cables: one hit per cable, with the paragraph that matched."""
     try:
@@ -127,13 +131,17 @@ def search_command(
             date_to=date_to.date() if date_to else None,
             classification=level,
         )
-        result = search(open_default(db, data_home(), create=False), parsed, filters, limit)
-    except (QueryError, StoreError) as error:
+        store = open_as(db, data_home(), as_user)
+        result = search(store, parsed, filters, limit)
+        audit_reads(store, "cables search")
+    except (QueryError, StoreError, UserError) as error:
         fail(str(error))
     if as_json:
-        print(result.model_dump_json(indent=2))
+        print(envelope(store, result.model_dump(mode="json")))
         return
+    banner_line(store, out)
     _print_hits(result)
+    banner_line(store, out)
 
 
 def _level(text: str) -> Level:
@@ -176,15 +184,20 @@ def show_command(
         bool, typer.Option("--json", help="Print the cable record as JSON.")
     ] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
-    """Print one stored cable."""
+    """Print one stored cable, as much of it as the reader may see."""
     try:
-        cable = stored_cable(open_default(db, data_home(), create=False), reference)
-    except StoreError as error:
+        store = open_as(db, data_home(), as_user)
+        cable = stored_cable(store, reference)
+        audit_reads(store, "cables show")
+    except (StoreError, UserError) as error:
         fail(str(error))
     if cable is None:
         fail(f"REF: no stored cable {reference!r}; see 'interdict cables search'")
     if as_json:
-        print(cable.model_dump_json(by_alias=True, indent=2))
+        print(envelope(store, cable.model_dump(mode="json", by_alias=True)))
         return
+    banner_line(store, out)
     show_cable(out, cable, full=True)
+    banner_line(store, out)

@@ -10,12 +10,16 @@ each ``--tag`` must be among the cable's TAGS.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.engine import Connection
 
+from interdict.access.gate import Gate, gate_of
 from interdict.cables.archive import fulltext
 from interdict.cables.archive.hits import best_portion
 from interdict.cables.archive.query import TextQuery
@@ -23,6 +27,7 @@ from interdict.cables.archive.rows import load_record
 from interdict.cables.archive.words import index_text
 from interdict.cables.record import Cable
 from interdict.model.markings import Level, Marking
+from interdict.store.chunks import chunks
 from interdict.store.engine import Store
 from interdict.store.schema import cable_records, cable_tags, cables
 
@@ -82,6 +87,12 @@ def search(store: Store, query: TextQuery, filters: Filters, limit: int) -> Sear
         clauses = filters.clauses()
         source, cable_id = (match.joined, cables.c.id) if clauses else (match.alone, match.cable_id)
         where = [match.where, *clauses]
+        gate = gate_of(connection)
+        if not gate.reader.operator:
+            ranked = connection.execute(
+                select(cable_id).select_from(source).where(*where).order_by(match.rank, cable_id)
+            ).scalars()
+            return _gated(connection, gate, query, list(ranked), limit)
         total = connection.execute(
             select(func.count()).select_from(source).where(*where)
         ).scalar_one()
@@ -94,24 +105,65 @@ def search(store: Store, query: TextQuery, filters: Filters, limit: int) -> Sear
                 .limit(limit)
             ).scalars()
         )
-        records = {
-            row.cable_id: row
-            for row in connection.execute(
-                select(
-                    cable_records.c.cable_id,
-                    cable_records.c.record,
-                    cables.c.reference_id,
-                    cables.c.source,
-                )
-                .join(cables, cables.c.id == cable_records.c.cable_id)
-                .where(cable_records.c.cable_id.in_(ids))
-            )
-        }
+        records = _records(connection, ids)
     hits = [records[i] for i in ids]
     return SearchResult(
         hits=[_hit(load_record(row.record, row.source), row.reference_id, query) for row in hits],
         total=total,
     )
+
+
+def _gated(
+    connection: Connection, gate: Gate, query: TextQuery, ranked: list[int], limit: int
+) -> SearchResult:
+    """Every match read as the reader may see it: a cable is a hit only if a visible portion,
+    or its visible subject and TAGS, hold the query; the total counts those alone."""
+    hits: list[Hit] = []
+    total = 0
+    for part in chunks(ranked):
+        rows = _records(connection, part)
+        for cable_id in part:
+            row = rows[cable_id]
+            probe = Gate(gate.reader, gate.overall)  # judges without counting as shown
+            visible = probe.cable(load_record(row.record, row.source))
+            gate.refused |= probe.refused
+            if visible is None or not _holds(visible, query):
+                continue
+            total += 1
+            if len(hits) >= limit:
+                continue
+            hit = _hit(visible, row.reference_id, query)
+            # The shown portion, or the header (-1) when only the subject or TAGS matched.
+            shown = -1 if hit.portion is None else hit.portion
+            gate.sees(row.reference_id, hit.paragraph, shown, hit.marking)
+            hits.append(hit)
+    return SearchResult(hits=hits, total=total)
+
+
+def _records(connection: Connection, ids: Sequence[int]) -> dict[int, Any]:
+    """The stored records (and reference, source) of the cables ``ids``, by cable id."""
+    return {
+        row.cable_id: row
+        for row in connection.execute(
+            select(
+                cable_records.c.cable_id,
+                cable_records.c.record,
+                cables.c.reference_id,
+                cables.c.source,
+            )
+            .join(cables, cables.c.id == cable_records.c.cable_id)
+            .where(cable_records.c.cable_id.in_(ids))
+        )
+    }
+
+
+def _holds(cable: Cable, query: TextQuery) -> bool:
+    """Whether what the reader may see of the cable (its visible portions, and its subject and
+    TAGS when its overall marking is visible) holds every term, as the index does for all of it."""
+    parts = [cable.subject or "", *(tag.tag for tag in cable.tags)]
+    parts += [paragraph.text for paragraph in cable.paragraphs]
+    text = index_text(" ".join(parts))
+    return all(term.found_in(text) for term in query.terms)
 
 
 def _hit(cable: Cable, key: str, query: TextQuery) -> Hit:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from interdict.cases.casefile import EU_MEMBERS, Case
 from interdict.cases.catalogue import cite
 from interdict.cases.findings import DenialEvidence, Evidence, Finding, from_cable
-from interdict.denials.entries import DenialEntry
+from interdict.denials.entries import DenialEntry, originator_of
 from interdict.parties.names.analysis import normalise
 
 DESCRIPTION_SIMILARITY = 80  # rapidfuzz token-set ratio, 0-100
@@ -91,6 +91,7 @@ def _finding(case: Case, entry: DenialEntry, reasons: list[str]) -> Finding:
             end_user=entry.end_user,
             reason=entry.reason,
             origin=entry.source,
+            originator=originator_of(entry),
             marking=entry.marking,
         ),
         *(from_cable(p) for p in entry.provenance),

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.cases.casefile import Case
 from interdict.cases.findings import CableEvidence, Evidence, Finding, case_field, from_cable
 from interdict.intel.records import Item
@@ -42,7 +43,7 @@ def item_intelligence(case: Case, connection: Connection) -> list[Finding]:
         similar = fuzz.token_set_ratio(normalise(item.description), described) >= SIMILAR
         if not (same_model or similar):
             continue
-        for p in item.provenance:
+        for p in gate_of(connection).provenance(item.provenance):
             cited = from_cable(p)
             if cited not in evidence:
                 evidence.append(cited)

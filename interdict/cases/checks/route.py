@@ -14,6 +14,7 @@ from itertools import permutations
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.cases.findings import Finding, case_field, from_cable
 from interdict.intel.kb.entities import members_of
 from interdict.model.provenance import Citations
@@ -36,8 +37,11 @@ def route_intelligence(connection: Connection, entities: dict[str, str]) -> list
         by_role: dict[str, Citations] = {}
         for role, data in rows:
             by_role.setdefault(role, Citations()).add_record(data)
+        gate = gate_of(connection)
         for role, cited in sorted(by_role.items()):
-            portions = cited.in_cable_order()
+            portions = gate.provenance(cited.in_cable_order())
+            if not portions:
+                continue
             findings.append(
                 Finding(
                     kind="intelligence",

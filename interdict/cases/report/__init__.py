@@ -37,10 +37,10 @@ def write_report(assessment: Assessment, path: Path) -> None:
         accepted = ", ".join((*HTML_SUFFIXES, *PDF_SUFFIXES))
         found = f"suffix {path.suffix!r}" if path.suffix else "no suffix"
         raise ReportError(f"{path}: cannot write a report with {found}; use {accepted}")
-    _replace(path, data)
+    replace_file(path, data)
 
 
-def _replace(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     try:
         with temporary.open("wb") as handle:

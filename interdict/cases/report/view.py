@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from interdict.access.banner import Banner
+from interdict.access.gate import ORIGINATOR
 from interdict.cases.findings import (
     CableEvidence,
     CaseFileEvidence,
@@ -26,16 +28,9 @@ from interdict.cases.outputs import Assessment, CaseOut, Inputs
 from interdict.cases.report.route import Route, route
 from interdict.controls.entries import Source
 from interdict.controls.outputs import DeterminationOut, RuleOut
-from interdict.model.markings import Level, Marking
+from interdict.model.markings import Marking
 from interdict.parties.results import LinkStep
 
-BANNER_WORDS: dict[Level, str] = {
-    Level.U: "UNCLASSIFIED",
-    Level.SBU: "SENSITIVE BUT UNCLASSIFIED",
-    Level.C: "CONFIDENTIAL",
-    Level.S: "SECRET",
-    Level.TS: "TOP SECRET",
-}
 OUTCOME_WORDS = {
     "prohibited": "Prohibited",
     "licence_required": "Licence required",
@@ -148,15 +143,15 @@ def report(assessment: Assessment) -> Report:
 
 
 def banner(assessment: Assessment) -> str:
-    """The highest level marked on any cable portion or denial the report cites.
+    """The banner of everything the report cites (``SECRET//REL TO USA, ESP``).
 
     The portions behind a chain step count too: the report prints the step
-    ("A front_for B"), which is the classified fact itself.  Only the level
-    is given; the portion markings beside each text carry the dissemination
-    controls.
+    ("A front_for B"), which is the classified fact itself.
     """
-    levels = [m.level for m in _markings(assessment.findings)]
-    return BANNER_WORDS[max(levels, key=lambda level: level.rank, default=Level.U)]
+    built = Banner(ORIGINATOR)
+    for marking in _markings(assessment.findings):
+        built.add(marking)
+    return built.text()
 
 
 def _markings(findings: list[Finding]) -> list[Marking]:

@@ -20,6 +20,7 @@ from followthemoney import model
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.intel.kb.entities import caption_of, entity_of, listed_for, members_of
 from interdict.intel.records import FOLLOWED_ROLES, Role
 from interdict.model.provenance import Citations, Provenance
@@ -173,9 +174,11 @@ class LinkGraph:
         targets = entity_of(connection, [obj for _, obj, _ in rows])
         for role, obj, data in rows:
             grouped[(role, targets[obj])].add_record(data)
+        gate = gate_of(connection)
         for (role, target), cited in sorted(grouped.items()):
-            if target != node.id:
-                edges.append(Edge(role, Node(INTEL, target), tuple(cited.all())))
+            sources = gate.provenance(cited.all())
+            if target != node.id and sources:  # a link stated only in hidden portions is none
+                edges.append(Edge(role, Node(INTEL, target), tuple(sources)))
         return edges
 
     def _list_edges(self, node: Node) -> list[Edge]:
@@ -190,9 +193,12 @@ class LinkGraph:
                 )
             ).scalars()
             for entity in sorted(set(entity_of(self._connection, parties).values())):
-                edges.append(
-                    Edge(SAME_AS, Node(INTEL, entity), detail="resolved from the knowledge base")
-                )
+                if caption_of(self._connection, self.members(entity)) is not None:
+                    edges.append(
+                        Edge(
+                            SAME_AS, Node(INTEL, entity), detail="resolved from the knowledge base"
+                        )
+                    )
         for linked in dataset.entities.linked(node.id):
             edge = _list_link(node, linked)
             if edge is not None:

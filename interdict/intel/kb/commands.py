@@ -10,6 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from interdict.access.commands import AsOpt, audit_reads, banner_line, envelope
+from interdict.access.session import reader_named
+from interdict.access.users import UserError
 from interdict.cables.archive.commands import report_failure
 from interdict.cables.archive.ingest import Tally
 from interdict.intel.extract.gazetteer import gazetteer_from_datasets
@@ -102,8 +105,9 @@ def _summary(tally: Tally, from_files: bool) -> None:
         )
 
 
-def _open(db: str | None) -> tuple[KnowledgeScreener, Store]:
-    screener = KnowledgeScreener.open(data_home(), db)
+def _open(db: str | None, as_user: str | None) -> tuple[KnowledgeScreener, Store]:
+    reader = reader_named(db, data_home(), as_user)
+    screener = KnowledgeScreener.open(data_home(), db, reader=reader)
     if screener.store is None:
         raise StoreError("no knowledge base yet: run 'interdict intel ingest PATH...' first")
     return screener, screener.store
@@ -113,22 +117,26 @@ def show_command(
     target: TargetArg,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Print an entity with every fact, link and source the knowledge base holds."""
     try:
-        screener, store = _open(db)
+        screener, store = _open(db, as_user)
         with store.read() as connection:
             entity_id = find_entity(connection, screener.index, target)
             graph = LinkGraph(connection, screener.lists.datasets)
             report = entity_report(connection, graph, entity_id) if entity_id else None
-    except (StoreError, DatasetError) as error:
+        audit_reads(store, "intel show")
+    except (StoreError, DatasetError, UserError) as error:
         _fail(str(error))
     if report is None:
         _fail(f"NAME|ID: no such entity {target!r} in the knowledge base")
     if as_json:
-        print(report.model_dump_json(by_alias=True, indent=2))
+        print(envelope(store, report.model_dump(mode="json", by_alias=True)))
         return
+    banner_line(store, out)
     _print_report(report)
+    banner_line(store, out)
 
 
 def _print_report(report: EntityReport) -> None:
@@ -180,6 +188,7 @@ def graph_command(
     ],
     depth: Annotated[int, typer.Option("--depth", min=1, max=4, help="Links to follow.")] = 2,
     db: DbOpt = None,
+    as_user: AsOpt = None,
 ) -> None:
     """Draw an entity's neighbourhood: parties, links with their roles, listed entities marked."""
     if out_file.suffix.lower() not in FORMATS:
@@ -187,16 +196,17 @@ def graph_command(
     if not out_file.parent.is_dir():
         _fail(f"--out: folder {out_file.parent} does not exist")
     try:
-        screener, store = _open(db)
+        screener, store = _open(db, as_user)
         with store.read() as connection:
             entity_id = find_entity(connection, screener.index, target)
             if entity_id is None:
                 _fail(f"NAME|ID: no such entity {target!r} in the knowledge base")
             graph = LinkGraph(connection, screener.lists.datasets)
             found = neighbourhood(connection, graph, entity_id, depth)
-    except (StoreError, DatasetError) as error:
+        audit_reads(store, "intel graph")
+    except (StoreError, DatasetError, UserError) as error:
         _fail(str(error))
-    draw(found, out_file)
+    draw(found, out_file, store.gate.banner.text())
     out.print(
         f"wrote {out_file}: {len(found.nodes)} entities, {len(found.edges)} links, "
         f"{len(found.listed)} listed",

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.intel.kb.parties import PartyView, party_views
 from interdict.model.provenance import Citations, Provenance
 from interdict.store.chunks import chunks
@@ -91,7 +92,16 @@ def choose_caption(names: Counter[str]) -> str:
 
 
 def caption_of(connection: Connection, members: Iterable[str]) -> str | None:
-    """An entity's caption from its parties' names alone, without reading their facts."""
+    """An entity's caption from its parties' names alone, without reading their facts.
+
+    A reader who may not see every source gets the caption from the names
+    written in the portions they may see.
+    """
+    if not gate_of(connection).reader.operator:
+        seen: Counter[str] = Counter()
+        for view in party_views(connection, members).values():
+            seen.update(view.names)
+        return choose_caption(seen) if seen else None
     names: Counter[str] = Counter()
     for part in chunks(sorted(set(members))):
         names.update(
@@ -148,7 +158,7 @@ def mentions(connection: Connection, members: Iterable[str]) -> list[Provenance]
             select(intel_parties.c.data).where(intel_parties.c.party_id.in_(part))
         ):
             citations.add_record(data)
-    return citations.in_cable_order()
+    return gate_of(connection).provenance(citations.in_cable_order())
 
 
 def listed_for(connection: Connection, members: Iterable[str]) -> list[Listed]:

@@ -67,8 +67,9 @@ def _around(connection: Connection, graph: LinkGraph, node: Node) -> list[tuple[
     return around
 
 
-def draw(found: Neighbourhood, out: Path) -> None:
-    """Write the picture as SVG or PNG (by the suffix), replacing ``out`` only when complete."""
+def draw(found: Neighbourhood, out: Path, banner: str) -> None:
+    """Write the picture as SVG or PNG (by the suffix), replacing ``out`` only when complete;
+    the banner of what it shows heads and foots it, as on any classified page."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -114,7 +115,8 @@ def draw(found: Neighbourhood, out: Path) -> None:
         fontsize=7,
     )
     axes.set_axis_off()
-    axes.set_title(f"{found.nodes[found.centre]}: links within reach", fontsize=9)
+    axes.set_title(f"{banner}\n{found.nodes[found.centre]}: links within reach", fontsize=9)
+    figure.text(0.5, 0.01, banner, ha="center", fontsize=9, weight="bold")
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex}{out.suffix}")
     try:
         figure.savefig(temporary, format=out.suffix[1:], bbox_inches="tight")

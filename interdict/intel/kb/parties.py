@@ -16,6 +16,9 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
+from interdict.access.names import written_in
+from interdict.model.provenance import Provenance
 from interdict.store.chunks import chunks
 from interdict.store.schema import intel_parties
 
@@ -49,16 +52,26 @@ def party_views(connection: Connection, ids: Iterable[str] | None = None) -> dic
             for part in chunks(wanted)
             for row in connection.execute(query.where(intel_parties.c.party_id.in_(part)))
         )
+    gate = gate_of(connection)
     views: dict[str, PartyView] = {}
     for party_id, schema, data in rows:
+        record = orjson.loads(data)
+        properties = record["properties"]
+        names, aliases = properties.get("name", []), properties.get("alias", [])
+        if not gate.reader.operator:
+            sources = gate.provenance(Provenance.model_validate(p) for p in record["provenance"])
+            if not sources:
+                continue  # every portion that states this party is hidden from the reader
+            names, aliases = written_in(names, sources), written_in(aliases, sources)
+            if not names and not aliases:
+                continue
         view = views.get(party_id)
         if view is None:
             view = views[party_id] = PartyView(party_id, schema)
         elif _SCHEMA_RANK.get(schema, 3) < _SCHEMA_RANK.get(view.schema, 3):
             view.schema = schema
-        properties = orjson.loads(data)["properties"]
-        view.names.update(properties.get("name", []))
-        view.aliases.update(properties.get("alias", []))
+        view.names.update(names or aliases[:1])
+        view.aliases.update(aliases)
         view.countries.update(properties.get("country", []))
         view.positions.update(properties.get("position", []))
         view.mentions += 1

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
 from interdict.intel.kb.chain import INTEL, LinkGraph, Node
 from interdict.intel.kb.entities import entity_of, entity_view, listed_for, members_of, mentions
 from interdict.intel.records import Item
@@ -66,11 +67,10 @@ def find_entity(connection: Connection, index: Dataset | None, text: str) -> str
     """The entity id for an id or a name, or None: the caller says 'no such entity'."""
     wanted = text.strip()
     if wanted.startswith("intel-"):
-        if connection.execute(
+        known = connection.execute(
             select(intel_members.c.entity_id).where(intel_members.c.entity_id == wanted).limit(1)
-        ).first():
-            return wanted
-        entity = entity_of(connection, [wanted])[wanted]
+        ).first()
+        entity = wanted if known else entity_of(connection, [wanted])[wanted]
         return entity if entity_view(connection, entity) else None
     if index is None:
         return None
@@ -79,7 +79,13 @@ def find_entity(connection: Connection, index: Dataset | None, text: str) -> str
     except QueryError:
         return None
     found = Screener([index]).screen(query, limit=1, threshold=FIND_THRESHOLD)
-    return found[0].entity_id if found else None
+    if not found:
+        return None
+    view = entity_view(connection, found[0].entity_id)
+    candidate = found[0].explanation.name.candidate
+    # The name matched must be one the reader may see, or the match itself tells them a
+    # hidden alias belongs to this entity.
+    return found[0].entity_id if view and candidate in view.names else None
 
 
 def entity_report(connection: Connection, graph: LinkGraph, entity_id: str) -> EntityReport | None:
@@ -131,15 +137,17 @@ def entity_links(
     grouped: dict[tuple[str, str, str], Citations] = defaultdict(Citations)
     for direction, role, other, data in rows:
         grouped[(direction, role, entities[other])].add_record(data)
+    gate = gate_of(connection)
+    shown = ((key, gate.provenance(cited.all())) for key, cited in sorted(grouped.items()))
     return [
         LinkReport(
             role=role,
             direction=direction,
             other=graph.ref(Node(INTEL, other)),
-            provenance=cited.all(),
+            provenance=sources,
         )
-        for (direction, role, other), cited in sorted(grouped.items())
-        if other != entity_id
+        for (direction, role, other), sources in shown
+        if other != entity_id and sources
     ]
 
 
@@ -152,7 +160,7 @@ def _items(connection: Connection, members: list[str]) -> list[Item]:
         ):
             item = Item.model_validate_json(data)
             found.setdefault(item.id, (item, Citations()))[1].add_record(data)
-    return [
+    return gate_of(connection).facts(
         item.model_copy(update={"provenance": citations.all()})
         for item, citations in (found[key] for key in sorted(found))
-    ]
+    )

@@ -19,6 +19,10 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from interdict.access.gate import gate_of
+from interdict.access.names import written_in
+from interdict.access.readers import OPERATOR, Reader
+from interdict.access.session import for_reader
 from interdict.intel.kb.chain import INTEL, SAME_AS, LinkGraph, Node
 from interdict.intel.kb.entities import mentions
 from interdict.intel.kb.refresh import refresh
@@ -57,6 +61,7 @@ class KnowledgeScreener:
         home: Path,
         db: str | None = None,
         names: list[str] | None = None,
+        reader: Reader = OPERATOR,
     ) -> KnowledgeScreener:
         """Datasets by name (``intel`` is the knowledge base), or every list and the base.
 
@@ -77,8 +82,9 @@ class KnowledgeScreener:
                 raise StoreError("dataset: no knowledge base yet; run 'interdict intel ingest'")
             return cls(lists, searched, None)
         store = open_store(url, create=False)
-        with store.begin() as connection:
+        with store.begin() as connection:  # resolution is the store's own work: every fact
             index = refresh(connection, lists, home).index
+        store = for_reader(store, reader)
         if index is not None and (not wanted or INTEL in wanted):
             searched.append(index)
         return cls(lists, searched, store, index)
@@ -90,10 +96,13 @@ class KnowledgeScreener:
         reading = self.store.read() if self.store is not None else nullcontext(None)
         with reading as connection:
             graph = LinkGraph(connection, self.lists.datasets)
-            return _fold([_enrich(graph, connection, match) for match in found])[:limit]
+            enriched = [_enrich(graph, connection, match) for match in found]
+            return _fold([match for match in enriched if match is not None])[:limit]
 
 
-def _enrich(graph: LinkGraph, connection: Connection | None, match: Match) -> Match:
+def _enrich(graph: LinkGraph, connection: Connection | None, match: Match) -> Match | None:
+    """The match with its chain and sources; None for a knowledge-base entity the reader may
+    not see (no visible portion names it, or the name matched is written only in hidden ones)."""
     if INTEL not in match.datasets or connection is None:
         if match.listings:
             return match.model_copy(update={"listed": True})
@@ -103,6 +112,10 @@ def _enrich(graph: LinkGraph, connection: Connection | None, match: Match) -> Ma
             return match.model_copy(update={"listed": False})
         return _flagged(graph, match, chain, listed=False)
     cited = mentions(connection, graph.members(match.entity_id))[:PROVENANCE_SHOWN]
+    if not gate_of(connection).reader.operator:
+        if not cited or not written_in([match.explanation.name.candidate], cited):
+            return None
+        match = match.model_copy(update={"caption": graph.caption(Node(INTEL, match.entity_id))})
     chain = graph.chain(Node(INTEL, match.entity_id))
     if chain is None:
         return match.model_copy(
