@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -167,7 +167,14 @@ def listed_for(connection: Connection, members: Iterable[str]) -> list[Listed]:
         rows.extend(
             connection.execute(select(intel_listed).where(intel_listed.c.party_id.in_(part)))
         )
-    return sorted(
-        (Listed(r.party_id, r.dataset, r.entity_id, r.caption, r.score, r.detail) for r in rows),
-        key=lambda item: (-item.score, item.entity_id),
-    )
+    found = [Listed(r.party_id, r.dataset, r.entity_id, r.caption, r.score, r.detail) for r in rows]
+    if not gate_of(connection).reader.operator:
+        # Only resolutions of parties the reader may see, and without the name evidence: the
+        # names compared may include an alias written only in a hidden portion.
+        seen = set(party_views(connection, members))
+        found = [
+            replace(item, detail=f"resolved at {item.score:.2f}")
+            for item in found
+            if item.party_id in seen
+        ]
+    return sorted(found, key=lambda item: (-item.score, item.entity_id))

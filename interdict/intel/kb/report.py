@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from interdict.access.gate import gate_of
 from interdict.intel.kb.chain import INTEL, LinkGraph, Node
 from interdict.intel.kb.entities import entity_of, entity_view, listed_for, members_of, mentions
+from interdict.intel.kb.parties import party_views
 from interdict.intel.records import Item
 from interdict.model.provenance import Citations, Provenance
 from interdict.parties.query import QueryError, make_query
@@ -93,6 +94,8 @@ def entity_report(connection: Connection, graph: LinkGraph, entity_id: str) -> E
     if view is None:
         return None
     members = members_of(connection, entity_id)
+    if not gate_of(connection).reader.operator:
+        members = sorted(party_views(connection, members))  # the parties the reader may see
     return EntityReport(
         id=entity_id,
         schema=view.schema,
