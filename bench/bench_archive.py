@@ -40,6 +40,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from interdict.access.readers import Reader
+from interdict.access.session import for_reader
 from interdict.cables.archive.ingest import prepare_paths, store_all
 from interdict.cables.archive.query import parse_query
 from interdict.cables.archive.rows import CableRow, cable_row, load_record
@@ -171,9 +173,18 @@ def main() -> None:
     parser.add_argument(
         "--search-only", action="store_true", help="search the store --db names as it is"
     )
+    parser.add_argument(
+        "--reader",
+        metavar="CLEARANCE:COUNTRY",
+        help="with --search-only: search as a user (e.g. S:ES), not as the local operator",
+    )
     args = parser.parse_args()
     if args.search_only:
         store = open_store(parse_url(args.db, "--db"), create=False)
+        if args.reader:
+            clearance, _, country = args.reader.partition(":")
+            reader = Reader("bench", Level(clearance), country, frozenset({"analyst"}))
+            store = for_reader(store, reader)
         print(json.dumps(search_latency(store, args.repeat), indent=2))
         return
 

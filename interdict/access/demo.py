@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
+from interdict.access.commands import audit_reads
 from interdict.access.readers import Reader
 from interdict.access.users import add_user, find_user
 from interdict.audit.trail import operator
@@ -53,6 +54,7 @@ def show_readers(console: Console, home: Path, case_file: Path) -> None:
     for reader in readers:
         context = context_for(home, None, reader, create=False)
         assessment = assess(case, context, None)
+        audit_reads(context.store, "demo")
         banner = context.store.gate.banner.text() if context.store is not None else ""
         results.append((assessment, banner))
         table.add_column(f"{reader.name} ({reader.clearance}, {reader.country})")
