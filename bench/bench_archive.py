@@ -113,10 +113,11 @@ def store_size(store: Store) -> int:
         )
 
 
-def search_latency(store: Store, repeat: int) -> dict[str, Any]:
+def search_latency(store: Store, repeat: int, only: list[str] | None = None) -> dict[str, Any]:
     calls: list[float] = []
     per_query = []
-    for query_text, filters in QUERIES:
+    chosen = [(q, f) for q, f in QUERIES if not only or q in only]
+    for query_text, filters in chosen:
         query = parse_query(query_text)
         total = search(store, query, filters, 20).total  # warm-up
         times = []
@@ -174,6 +175,9 @@ def main() -> None:
         "--search-only", action="store_true", help="search the store --db names as it is"
     )
     parser.add_argument(
+        "--only", action="append", help="with --search-only: run only this query (repeatable)"
+    )
+    parser.add_argument(
         "--reader",
         metavar="CLEARANCE:COUNTRY",
         help="with --search-only: search as a user (e.g. S:ES), not as the local operator",
@@ -185,7 +189,7 @@ def main() -> None:
             clearance, _, country = args.reader.partition(":")
             reader = Reader("bench", Level(clearance), country, frozenset({"analyst"}))
             store = for_reader(store, reader)
-        print(json.dumps(search_latency(store, args.repeat), indent=2))
+        print(json.dumps(search_latency(store, args.repeat, args.only), indent=2))
         return
 
     count, parse_seconds = parse_alone(args.csv, args.workers)
