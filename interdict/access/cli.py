@@ -6,7 +6,7 @@ store's files, may always do it (that is how the first admin is made).
 
 from __future__ import annotations
 
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,18 +18,13 @@ from interdict.access.readers import CLEARANCES, ROLES
 from interdict.access.session import open_as
 from interdict.access.users import UserError, add_user, all_users, remove_user
 from interdict.audit.trail import operator
+from interdict.model.failure import fail
 from interdict.parties.store.home import data_home
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
 
 users_app = typer.Typer(help="Users: clearance, country and roles.", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True)
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 @users_app.command("add")
@@ -52,7 +47,7 @@ def add_command(
         with store.begin() as connection:
             made = add_user(connection, name, clearance.upper(), country, list(role or []), actor)
     except (UserError, StoreError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     out.print(
         f"added {escape(made.name)}: clearance {clearance.upper()}, country {made.country}, "
         f"roles {', '.join(sorted(made.roles))}"
@@ -67,7 +62,7 @@ def list_command(db: DbOpt = None, as_user: AsOpt = None) -> None:
         with store.read() as connection:
             found = all_users(connection)
     except (UserError, StoreError) as error:
-        _fail(str(error))
+        fail(str(error))
     table = Table("name", "clearance", "country", "roles")
     for user in found:
         table.add_row(
@@ -92,5 +87,5 @@ def remove_command(
         with store.begin() as connection:
             remove_user(connection, name, as_user or operator())
     except (UserError, StoreError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     out.print(f"removed {escape(name)}")

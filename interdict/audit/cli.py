@@ -7,7 +7,7 @@ it names users and the portions they read, which is itself sensitive.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import orjson
 import typer
@@ -19,6 +19,7 @@ from interdict.access.commands import AsOpt, RoleError, require
 from interdict.access.session import open_as
 from interdict.access.users import UserError
 from interdict.audit.trail import records, verify
+from interdict.model.failure import fail
 from interdict.parties.store.home import data_home
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
@@ -26,11 +27,6 @@ from interdict.store.options import DbOpt
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 @audit_app.command("verify")
@@ -42,7 +38,7 @@ def verify_command(db: DbOpt = None, as_user: AsOpt = None) -> None:
         with store.read() as connection:
             verdict = verify(connection)
     except (StoreError, UserError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     if verdict.broken is None:
         out.print(f"audit trail intact: {verdict.records} record(s)")
         return
@@ -73,7 +69,7 @@ def list_command(
         with store.read() as connection:
             found = records(connection, user, since.date() if since else None)
     except (StoreError, UserError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     if as_json:
         for record in found:
             print(orjson.dumps(record.__dict__ | {"detail": orjson.loads(record.detail)}).decode())

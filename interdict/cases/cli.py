@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,6 +39,7 @@ from interdict.controls.catalogue import bundled
 from interdict.controls.requests import RequestError, country_code
 from interdict.denials.register import read_all
 from interdict.intel.kb.screening import KnowledgeScreener
+from interdict.model.failure import fail
 from interdict.parties.store.datasets import DatasetError
 from interdict.parties.store.home import data_home
 from interdict.store.engine import Store, open_default
@@ -55,11 +56,6 @@ err = Console(stderr=True)
 class DecisionChoice(StrEnum):
     deny = "deny"
     approve = "approve"
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 @case_app.command("assess")
@@ -107,7 +103,7 @@ def assess_command(
             write_report(assessment, report)
         audit_reads(context.store, "case assess")
     except (CaseError, StoreError, DatasetError, ReportError, UserError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     _emit(assessment, as_json, context.store)
     if save_it:
         err.print(f"saved {assessment.case.reference} version {assessment.case.version}")
@@ -142,7 +138,7 @@ def list_command(
             rows = listing(connection)
         audit_reads(store, "case list")
     except (StoreError, UserError) as error:
-        _fail(str(error))
+        fail(str(error))
     if as_json:
         print(envelope(store, {"cases": rows}))
         return
@@ -174,7 +170,7 @@ def show_command(
             saved = show(connection, reference)
         audit_reads(store, "case show")
     except (StoreError, NoSuchCaseError, UserError) as error:
-        _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
+        fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
     if as_json:
         print(envelope(store, saved.model_dump(mode="json", by_alias=True)))
         return
@@ -204,7 +200,7 @@ def decide_command(
 ) -> None:
     """Record the officer's final decision on the latest assessment of a saved case."""
     if not reason.strip():
-        _fail("--reason: give the reason for the decision")
+        fail("--reason: give the reason for the decision")
     try:
         store = open_as(db, data_home(), as_user)
         require(store.gate.reader, "officer", "deciding a case")
@@ -212,7 +208,7 @@ def decide_command(
         with store.begin() as connection:
             made = decide(connection, reference, decision.value, reason.strip(), actor)
     except (StoreError, NoSuchCaseError, UserError, RoleError) as error:
-        _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
+        fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
     out.print(
         f"{reference}: {made.decision} (on version {made.version}), recorded by {made.decided_by}"
     )
@@ -249,7 +245,7 @@ def alert_command(
         if out_file is not None:
             write_alert(alert, out_file)
     except (StoreError, NoSuchCaseError, UserError, RoleError, RequestError, CaseError) as error:
-        _fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
+        fail(str(error.args[0]) if isinstance(error, NoSuchCaseError) else str(error))
     if out_file is None:
         print(alert.markdown)
     else:

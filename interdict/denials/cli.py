@@ -9,7 +9,7 @@ any row was refused.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -30,6 +30,7 @@ from interdict.audit.trail import operator
 from interdict.denials.entries import DenialError, make_entry
 from interdict.denials.importer import read_csv
 from interdict.denials.register import add, read_all
+from interdict.model.failure import fail
 from interdict.parties.store.home import data_home
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
@@ -37,11 +38,6 @@ from interdict.store.options import DbOpt
 denials_app = typer.Typer(help="The register of licence denials.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
 
 
 @denials_app.command("add")
@@ -81,7 +77,7 @@ def add_command(
         with store.begin() as connection:
             new = add(connection, [made], as_user or operator(), "manual")
     except (DenialError, StoreError, UserError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     out.print(f"{made.id}: {'added' if new else 'already registered'}")
 
 
@@ -100,7 +96,7 @@ def import_command(
         with store.begin() as connection:
             new = add(connection, entries, as_user or operator(), f"import {file.name}")
     except (DenialError, StoreError, UserError, RoleError) as error:
-        _fail(str(error))
+        fail(str(error))
     for problem in problems:
         err.print(f"[red]refused[/red] {escape(problem)}", highlight=False, soft_wrap=True)
     out.print(f"{new} added, {len(entries) - new} already registered, {len(problems)} refused")
@@ -121,7 +117,7 @@ def list_command(
             entries = read_all(connection)
         audit_reads(store, "denials list")
     except (StoreError, UserError) as error:
-        _fail(str(error))
+        fail(str(error))
     if as_json_out:
         print(envelope(store, {"denials": [e.model_dump(mode="json") for e in entries]}))
         return
