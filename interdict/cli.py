@@ -15,6 +15,7 @@ from interdict.controls.cli import classify_command, controls_app, determine_com
 from interdict.denials.cli import denials_app
 from interdict.intel.cli import intel_app
 from interdict.parties.cli import compare_command, lists_app, screen_command
+from interdict.service.cli import serve_command
 from interdict.store.cli import db_app
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ app.command("screen")(screen_command)
 app.command("compare")(compare_command)
 app.command("classify")(classify_command)
 app.command("determine")(determine_command)
+app.command("serve")(serve_command)
 
 
 @app.command("demo")

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from interdict.access.commands import AsOpt, RoleError, require
+from interdict.access.keys import DEFAULT_DAYS, issue, keys_of, revoke
 from interdict.access.readers import CLEARANCES, ROLES
 from interdict.access.session import open_as
 from interdict.access.users import UserError, add_user, all_users, remove_user
@@ -89,3 +90,70 @@ def remove_command(
     except (UserError, StoreError, RoleError) as error:
         fail(str(error))
     out.print(f"removed {escape(name)}")
+
+
+@users_app.command("token")
+def token_command(
+    name: Annotated[str, typer.Argument(help="The user the key is for.", metavar="NAME")],
+    expires: Annotated[
+        int, typer.Option("--expires", min=1, help="Days until the key expires.")
+    ] = DEFAULT_DAYS,
+    db: DbOpt = None,
+    as_user: AsOpt = None,
+) -> None:
+    """Issue an API key for the HTTP service; the key is printed alone on the last line, once."""
+    try:
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "admin", "issuing keys")
+        with store.begin() as connection:
+            key, info = issue(connection, name, expires, as_user or operator())
+    except (UserError, StoreError, RoleError) as error:
+        fail(str(error))
+    out.print(
+        f"key {info.id} for {escape(info.user)}, expires {info.expires_at:%Y-%m-%d}; "
+        "it is shown only now:",
+        highlight=False,
+    )
+    print(key)
+
+
+@users_app.command("revoke")
+def revoke_command(
+    key_id: Annotated[str, typer.Argument(help="The key's id.", metavar="TOKEN-ID")],
+    db: DbOpt = None,
+    as_user: AsOpt = None,
+) -> None:
+    """Revoke one API key by its id."""
+    try:
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "admin", "revoking keys")
+        with store.begin() as connection:
+            revoke(connection, key_id, as_user or operator())
+    except (UserError, StoreError, RoleError) as error:
+        fail(str(error))
+    out.print(f"revoked {key_id}")
+
+
+@users_app.command("tokens")
+def tokens_command(
+    name: Annotated[str, typer.Argument(help="The user.", metavar="NAME")],
+    db: DbOpt = None,
+    as_user: AsOpt = None,
+) -> None:
+    """A user's keys by id, with when each was made, when it expires and whether it is revoked."""
+    try:
+        store = open_as(db, data_home(), as_user)
+        require(store.gate.reader, "admin", "listing keys")
+        with store.read() as connection:
+            found = keys_of(connection, name)
+    except (UserError, StoreError, RoleError) as error:
+        fail(str(error))
+    table = Table("id", "created", "expires", "revoked")
+    for info in found:
+        table.add_row(
+            info.id,
+            f"{info.created_at:%Y-%m-%d %H:%M}",
+            f"{info.expires_at:%Y-%m-%d}",
+            f"{info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "-",
+        )
+    out.print(table)

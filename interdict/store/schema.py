@@ -234,3 +234,21 @@ users = Table(
     Column("roles", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
 )
+
+# API keys: the key carries its id, so a request is checked against one hash (argon2).
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(24), primary_key=True),
+    Column(
+        "user_name",
+        String(80),
+        ForeignKey("users.name", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("hash", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime, nullable=True),
+)

@@ -1,0 +1,102 @@
+"""API keys: issued once, stored as an argon2 hash, checked with one hash per request.
+
+A key reads ``idk_<id>_<secret>``: the id finds the one row to check, so a
+request never tries every stored hash, and the secret is never stored.  A
+key expires (90 days unless asked otherwise) and can be revoked by its id.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
+
+from interdict.access.readers import Reader
+from interdict.access.users import UserError, find_user
+from interdict.audit.trail import append
+from interdict.store.schema import api_keys
+
+PREFIX = "idk"
+DEFAULT_DAYS = 90
+_hasher = PasswordHasher()
+
+
+class InvalidKeyError(PermissionError):
+    """A key that does not open the service: the message never says which part failed."""
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    id: str
+    user: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+def issue(connection: Connection, user: str, days: int, actor: str) -> tuple[str, KeyInfo]:
+    """A new key for ``user``: the key itself (shown once) and what is stored of it."""
+    find_user(connection, user)
+    if days < 1:
+        raise UserError("--expires: give a number of days, 1 or more")
+    key_id = secrets.token_hex(8)
+    secret = secrets.token_urlsafe(32)
+    now = _now()
+    info = KeyInfo(key_id, user, now, now + timedelta(days=days), None)
+    connection.execute(
+        api_keys.insert().values(
+            id=key_id,
+            user_name=user,
+            hash=_hasher.hash(secret),
+            created_at=info.created_at,
+            expires_at=info.expires_at,
+        )
+    )
+    append(connection, actor, "keys.issue", user, {"key": key_id, "days": days})
+    return f"{PREFIX}_{key_id}_{secret}", info
+
+
+def revoke(connection: Connection, key_id: str, actor: str) -> None:
+    done = connection.execute(
+        update(api_keys)
+        .where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
+        .values(revoked_at=_now())
+    ).rowcount
+    if not done:
+        raise UserError(f"TOKEN-ID: no active key {key_id!r}")
+    append(connection, actor, "keys.revoke", key_id, {})
+
+
+def keys_of(connection: Connection, user: str) -> list[KeyInfo]:
+    rows = connection.execute(
+        select(api_keys).where(api_keys.c.user_name == user).order_by(api_keys.c.created_at)
+    ).mappings()
+    return [
+        KeyInfo(r["id"], r["user_name"], r["created_at"], r["expires_at"], r["revoked_at"])
+        for r in rows
+    ]
+
+
+def reader_for_key(connection: Connection, key: str) -> tuple[Reader, str]:
+    """The user a key belongs to, and its id; InvalidKeyError for any key that does not open."""
+    prefix, _, rest = key.strip().partition("_")
+    key_id, _, secret = rest.partition("_")
+    if prefix != PREFIX or not key_id or not secret:
+        raise InvalidKeyError("invalid API key")
+    row = connection.execute(select(api_keys).where(api_keys.c.id == key_id)).mappings().first()
+    if row is None or row["revoked_at"] is not None or row["expires_at"] <= _now():
+        raise InvalidKeyError("invalid API key")
+    try:
+        _hasher.verify(row["hash"], secret)
+    except (VerificationError, InvalidHashError) as error:
+        raise InvalidKeyError("invalid API key") from error
+    return find_user(connection, row["user_name"]), key_id
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

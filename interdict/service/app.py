@@ -1,0 +1,29 @@
+"""The HTTP service: one FastAPI app over the same store and lists as the command line.
+
+Configuration comes from the environment (``INTERDICT_HOME``, ``INTERDICT_DB``)
+so that ``uvicorn`` can build one app per worker process from the factory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from interdict.parties.store.home import data_home
+from interdict.service.routes import cables, matching, system
+from interdict.service.state import ServiceState
+
+
+def create_app(home: Path | None = None, db: str | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Interdict",
+        summary="Counter-proliferation and export-control screening, intelligence and licensing.",
+        version="0.1.0",
+    )
+    app.state.interdict = ServiceState(home or data_home(), db or os.environ.get("INTERDICT_DB"))
+    app.include_router(system.router)
+    app.include_router(matching.router)
+    app.include_router(cables.router)
+    return app

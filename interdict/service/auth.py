@@ -1,0 +1,58 @@
+"""Who is calling: the API key in ``Authorization``, read as a user of the store.
+
+Two header forms are accepted: ``Bearer KEY`` and ``ApiKey KEY``, the one
+OpenSanctions clients send to the hosted API.  A missing, malformed,
+expired, revoked or unknown key gets the same 401, so the answer never
+tells which part was wrong.  There is no anonymous reader and no local
+operator here: every request reads as the key's user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import HTTPException, Request, status
+
+from interdict.access.keys import InvalidKeyError, reader_for_key
+from interdict.access.readers import Reader
+from interdict.access.session import for_reader
+from interdict.access.users import UserError
+from interdict.service.state import ServiceState
+from interdict.store.engine import Store
+
+_SCHEMES = ("bearer", "apikey")
+
+
+@dataclass(frozen=True)
+class Caller:
+    reader: Reader
+    key_id: str
+    store: Store  # opened for this reader: every read passes the reader's gate
+
+
+def caller(request: Request) -> Caller:
+    """The FastAPI dependency every protected endpoint takes."""
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() not in _SCHEMES or not key.strip():
+        raise _unauthorised()
+    state: ServiceState = request.app.state.interdict
+    try:
+        with state.store().read() as connection:
+            reader, key_id = reader_for_key(connection, key.strip())
+    except (InvalidKeyError, UserError) as error:
+        raise _unauthorised() from error
+    return Caller(reader, key_id, for_reader(state.store(), reader))
+
+
+def require_role(who: Caller, role: str) -> None:
+    if not who.reader.can(role):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the {role} role")
+
+
+def _unauthorised() -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "a valid API key is required: Authorization: Bearer KEY (or ApiKey KEY)",
+        headers={"WWW-Authenticate": 'Bearer realm="interdict"'},
+    )

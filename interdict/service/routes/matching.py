@@ -1,0 +1,325 @@
+"""yente's matching API on Interdict's screening: ``/match``, ``/search``, ``/entities``,
+``/catalog`` and ``/algorithms``, answered for the key's user.
+
+The dataset ``default`` means every loaded list plus the knowledge base; a
+list's own name screens that list alone, and ``intel`` the knowledge base.
+Knowledge-base matches come only from facts the user may see, as on the
+command line.  Status codes follow yente's: 400 for a batch that is too
+large or a query that cannot be read, 404 for an unknown dataset or entity.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from followthemoney import model
+
+from interdict.access.commands import audit_reads
+from interdict.intel.kb.chain import INTEL
+from interdict.intel.kb.screening import KnowledgeScreener
+from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
+from interdict.parties.results import DEFAULT_THRESHOLD, Match
+from interdict.parties.store.datasets import DatasetError
+from interdict.service.auth import Caller, caller
+from interdict.service.state import ServiceState
+from interdict.service.yente_models import (
+    EntityExample,
+    MatchRequest,
+    MatchResponse,
+    MatchResult,
+    QueryResponse,
+    ScoreDetail,
+    SearchResponse,
+    Total,
+)
+from interdict.store.errors import StoreError
+
+router = APIRouter(tags=["Matching (yente-compatible)"])
+MAX_QUERIES = 100
+ALGORITHM = "interdict"
+# yente's algorithm names, accepted so that existing clients work unchanged; all are
+# answered by Interdict's matcher, which the response's ``matcher`` names.
+ACCEPTED = {
+    "best",
+    "default",
+    ALGORITHM,
+    "logic-v2",
+    "logic-v1",
+    "name-based",
+    "name-qualified",
+    "regression-v1",
+    "ofac",
+}
+_NAMES = ("name", "alias", "previousName", "weakAlias")
+_COUNTRIES = ("country", "nationality", "jurisdiction", "citizenship", "mainCountry")
+_IDENTIFIERS = (
+    "registrationNumber",
+    "idNumber",
+    "passportNumber",
+    "taxNumber",
+    "innCode",
+    "imoNumber",
+    "leiCode",
+    "swiftBic",
+    "ogrnCode",
+)
+
+
+def _screener(request: Request, who: Caller, dataset: str) -> KnowledgeScreener:
+    state: ServiceState = request.app.state.interdict
+    names = None if dataset == "default" else [dataset]
+    try:
+        screener = KnowledgeScreener.open(state.home, state.db, names, who.reader)
+    except DatasetError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such dataset.") from error
+    except StoreError as error:
+        if dataset == INTEL:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "No such dataset.") from error
+        raise
+    return screener
+
+
+def _query(example: EntityExample) -> Any:
+    if example.schema_ not in QUERY_SCHEMATA:
+        raise QueryError(f"schema: {example.schema_!r} cannot be matched")
+    props = {
+        key: value if isinstance(value, list) else [value]
+        for key, value in example.properties.items()
+    }
+
+    def values(keys: tuple[str, ...]) -> list[str]:
+        return [str(v) for key in keys for v in props.get(key, []) if v not in (None, "")]
+
+    return make_query(
+        values(_NAMES),
+        example.schema_,
+        values(_COUNTRIES),
+        values(("birthDate",)),
+        values(_IDENTIFIERS),
+    )
+
+
+def result(screener: KnowledgeScreener, match: Match, threshold: float) -> MatchResult:
+    """A screening match in yente's result shape, with Interdict's explanation beside it."""
+    name = match.explanation.name
+    features = {"name": name.score, **{a.feature: a.effect for a in match.explanation.adjustments}}
+    return MatchResult.model_validate(
+        {
+            "id": match.entity_id,
+            "caption": match.caption,
+            "schema": match.schema_,
+            "properties": _properties(screener, match),
+            "datasets": match.datasets,
+            "target": bool(match.listings),
+            "score": match.score,
+            "match": match.match and match.score >= threshold,
+            "features": features,
+            "explanations": {
+                "name": ScoreDetail(
+                    detail=match.explanation.summary,
+                    score=name.score,
+                    query=name.query,
+                    candidate=name.candidate,
+                )
+            },
+            "explanation": match.explanation,
+            "listed": match.listed,
+            "listings": match.listings,
+            "links": match.links,
+            "provenance": match.provenance,
+        }
+    )
+
+
+def _properties(screener: KnowledgeScreener, match: Match) -> dict[str, list[Any]]:
+    for dataset in screener.lists.datasets:
+        entity = dataset.entities.entity(match.entity_id)
+        if entity is not None:
+            return dict(entity.get("properties", {}))
+    return {"name": [match.caption]}  # a knowledge-base entity: only the name the reader may see
+
+
+def _matcher() -> dict[str, Any]:
+    return {
+        "name": ALGORITHM,
+        "description": "Interdict's explainable name matcher, with the knowledge base's links "
+        "followed to the listed entity behind a name",
+        "features": {
+            "name": "the name score",
+            "country": "adjustment",
+            "birth_date": "adjustment",
+            "identifier": "adjustment",
+        },
+    }
+
+
+@router.post(
+    "/match/{dataset}",
+    response_model=MatchResponse,
+    response_model_by_alias=True,
+    summary="Match entities (yente's /match)",
+)
+def match(
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    dataset: str,
+    body: MatchRequest,
+    limit: Annotated[int, Query(ge=1, le=500)] = 5,
+    threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    cutoff: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    algorithm: str = "best",
+    fuzzy: bool = False,
+    include_dataset: Annotated[list[str] | None, Query()] = None,
+    exclude_dataset: Annotated[list[str] | None, Query()] = None,
+) -> MatchResponse:
+    if algorithm not in ACCEPTED:
+        raise HTTPException(400, f"Invalid algorithm: {algorithm}")
+    if not body.queries:
+        raise HTTPException(400, "No queries provided.")
+    if len(body.queries) > MAX_QUERIES:
+        raise HTTPException(400, f"Too many queries in one batch (limit: {MAX_QUERIES})")
+    try:
+        parsed = {key: _query(example) for key, example in body.queries.items()}
+    except QueryError as error:
+        raise HTTPException(400, f"Cannot parse example entity: {error}") from error
+    screener = _screener(request, who, dataset)
+    floor = min(threshold, cutoff)
+    responses = {}
+    for key, query in parsed.items():
+        found = _filtered(
+            screener.screen(query, limit=limit, threshold=floor), include_dataset, exclude_dataset
+        )
+        results = [result(screener, m, threshold) for m in found]
+        responses[key] = QueryResponse(
+            results=results,
+            total=Total(value=sum(1 for r in results if r.match)),
+            query=body.queries[key].model_dump(by_alias=True),
+        )
+    if screener.store is not None:
+        audit_reads(screener.store, "POST /match")
+    return MatchResponse(
+        responses=responses,
+        matcher=_matcher(),
+        limit=limit,
+        banner=screener.store.gate.banner.text() if screener.store else "UNCLASSIFIED",
+        reader=who.reader.name,
+    )
+
+
+def _filtered(
+    found: list[Match], include: list[str] | None, exclude: list[str] | None
+) -> list[Match]:
+    kept = [m for m in found if not include or set(m.datasets) & set(include)]
+    return [m for m in kept if not exclude or not set(m.datasets) & set(exclude)]
+
+
+@router.get(
+    "/search/{dataset}",
+    response_model=SearchResponse,
+    response_model_by_alias=True,
+    summary="Search entities by name (yente's /search)",
+)
+def search(
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    dataset: str,
+    q: Annotated[str, Query(min_length=1)],
+    schema: str = "LegalEntity",
+    countries: Annotated[list[str] | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 10,
+    offset: Annotated[int, Query(ge=0, le=9499)] = 0,
+) -> SearchResponse:
+    try:
+        query = make_query([q], "LegalEntity" if schema == "Thing" else schema, countries or [])
+    except QueryError as error:
+        raise HTTPException(400, str(error)) from error
+    screener = _screener(request, who, dataset)
+    found = screener.screen(query, limit=offset + limit, threshold=0.5)
+    page = found[offset : offset + limit]
+    if screener.store is not None:
+        audit_reads(screener.store, "GET /search")
+    return SearchResponse(
+        results=[result(screener, m, DEFAULT_THRESHOLD) for m in page],
+        total=Total(value=len(found)),
+        limit=limit,
+        offset=offset,
+        banner=screener.store.gate.banner.text() if screener.store else "UNCLASSIFIED",
+        reader=who.reader.name,
+    )
+
+
+@router.get("/entities/{entity_id}", summary="One entity, with related entities nested")
+def entity(
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    entity_id: str,
+    nested: bool = True,
+) -> dict[str, Any]:
+    screener = _screener(request, who, "default")
+    for dataset in screener.lists.datasets:
+        found = dataset.entities.entity(entity_id)
+        if found is None:
+            continue
+        data = {"id": entity_id, "caption": str(model.get_proxy(found).caption), **found}
+        if nested:
+            for linked in dataset.entities.linked(entity_id):
+                reverse = _reverse(linked, entity_id)
+                if reverse is not None:
+                    data["properties"].setdefault(reverse, []).append(linked)
+        return {
+            **data,
+            "datasets": [dataset.info.name],
+            "banner": "UNCLASSIFIED",
+            "reader": who.reader.name,
+        }
+    raise HTTPException(status.HTTP_404_NOT_FOUND, "No such entity!")
+
+
+def _reverse(linked: dict[str, Any], entity_id: str) -> str | None:
+    """The name yente nests a linked entity under: the reverse of the property that points here."""
+    schema = model.get(linked.get("schema", ""))
+    if schema is None:
+        return None
+    for name, values in linked.get("properties", {}).items():
+        prop = schema.get(name)
+        if prop is not None and prop.reverse is not None and entity_id in values:
+            return str(prop.reverse.name)
+    return None
+
+
+@router.get("/catalog", summary="The loaded datasets")
+def catalog(request: Request, who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
+    screener = _screener(request, who, "default")
+    datasets = [
+        {
+            "name": d.info.name,
+            "title": d.info.name,
+            "version": d.info.version,
+            "entity_count": d.info.entities,
+            "loaded_at": d.info.loaded_at,
+            "source": d.info.source,
+        }
+        for d in screener.lists.datasets
+    ]
+    if screener.index is not None:
+        datasets.append({"name": INTEL, "title": "Interdict knowledge base (from cables)"})
+    names = [d["name"] for d in datasets]
+    return {
+        "datasets": [
+            {"name": "default", "title": "Every list and the knowledge base", "children": names},
+            *datasets,
+        ],
+        "current": ["default", *names],
+        "outdated": [],
+        "index_stale": False,
+    }
+
+
+@router.get("/algorithms", summary="The matching algorithms")
+def algorithms(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
+    return {
+        "algorithms": [{**_matcher(), "docs": "docs/screening.md"}],
+        "default": ALGORITHM,
+        "best": ALGORITHM,
+    }
