@@ -20,7 +20,7 @@ from interdict.access.users import add_user, find_user
 from interdict.audit.trail import operator
 from interdict.cases.assess import assess
 from interdict.cases.casefile import load_case
-from interdict.cases.cli import context_for
+from interdict.cases.context import context_for
 from interdict.controls.catalogue import bundled
 from interdict.store.engine import open_default
 from interdict.store.schema import users

@@ -16,15 +16,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from interdict.access.commands import AsOpt, RoleError, audit_reads, banner_line, envelope, require
-from interdict.access.readers import OPERATOR, Reader
-from interdict.access.session import for_reader, open_as, reader_named
+from interdict.access.readers import OPERATOR
+from interdict.access.session import open_as, reader_named
 from interdict.access.users import UserError
 from interdict.audit.trail import operator
 from interdict.cases.alert import draft, partner
 from interdict.cases.alert_files import write_alert
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, load_case, read_case
-from interdict.cases.context import Context
+from interdict.cases.context import context_for
 from interdict.cases.outputs import Assessment
 from interdict.cases.saved import (
     NoSuchCaseError,
@@ -37,12 +37,10 @@ from interdict.cases.saved import (
 from interdict.cases.terminal import print_assessment
 from interdict.controls.catalogue import bundled
 from interdict.controls.requests import RequestError, country_code
-from interdict.denials.register import read_all
-from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.failure import fail
 from interdict.parties.store.datasets import DatasetError
 from interdict.parties.store.home import data_home
-from interdict.store.engine import Store, open_default
+from interdict.store.engine import Store
 from interdict.store.errors import StoreError
 from interdict.store.options import DbOpt
 
@@ -107,22 +105,6 @@ def assess_command(
     _emit(assessment, as_json, context.store)
     if save_it:
         err.print(f"saved {assessment.case.reference} version {assessment.case.version}")
-
-
-def context_for(home: Path, db: str | None, reader: Reader, *, create: bool) -> Context:
-    """The lists, the knowledge base and the denials, all read through ``reader``'s gate."""
-    controls, books = bundled()
-    screener = KnowledgeScreener.open(home, db, reader=reader)
-    store = screener.store
-    if store is None and create:
-        store = for_reader(open_default(db, home, create=True), reader)
-    denials = []
-    if store is not None:
-        with store.read() as connection:
-            denials = read_all(connection)
-    lists = [dataset.info for dataset in screener.lists.datasets]
-    actor = operator() if reader.operator else reader.name
-    return Context(controls, books, screener, lists, denials, store, actor)
 
 
 @case_app.command("list")

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from interdict.parties.store.home import data_home
-from interdict.service.routes import cables, matching, system
+from interdict.service.routes import cables, cases, controls, intel, matching, system
 from interdict.service.state import ServiceState
 
 
@@ -26,4 +26,7 @@ def create_app(home: Path | None = None, db: str | None = None) -> FastAPI:
     app.include_router(system.router)
     app.include_router(matching.router)
     app.include_router(cables.router)
+    app.include_router(intel.router)
+    app.include_router(controls.router)
+    app.include_router(cases.router)
     return app
