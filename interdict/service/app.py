@@ -10,10 +10,12 @@ import os
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from interdict.parties.store.home import data_home
 from interdict.service.routes import cables, cases, controls, intel, matching, system
 from interdict.service.state import ServiceState
+from interdict.service.web import pages
 
 
 def create_app(home: Path | None = None, db: str | None = None) -> FastAPI:
@@ -29,4 +31,6 @@ def create_app(home: Path | None = None, db: str | None = None) -> FastAPI:
     app.include_router(intel.router)
     app.include_router(controls.router)
     app.include_router(cases.router)
+    app.include_router(pages.router)
+    app.add_api_route("/", lambda: RedirectResponse("/ui/screen"), include_in_schema=False)
     return app

@@ -36,12 +36,19 @@ def caller(request: Request) -> Caller:
     scheme, _, key = header.partition(" ")
     if scheme.lower() not in _SCHEMES or not key.strip():
         raise _unauthorised()
-    state: ServiceState = request.app.state.interdict
+    found = caller_for_key(request.app.state.interdict, key.strip())
+    if found is None:
+        raise _unauthorised()
+    return found
+
+
+def caller_for_key(state: ServiceState, key: str) -> Caller | None:
+    """The caller a key opens the service for, or None (the web pages' cookie holds the key)."""
     try:
         with state.store().read() as connection:
-            reader, key_id = reader_for_key(connection, key.strip())
-    except (InvalidKeyError, UserError) as error:
-        raise _unauthorised() from error
+            reader, key_id = reader_for_key(connection, key)
+    except (InvalidKeyError, UserError):
+        return None
     return Caller(reader, key_id, for_reader(state.store(), reader))
 
 

@@ -1,0 +1,346 @@
+"""The workbench: server-rendered pages on the same service, for officers in a browser.
+
+Signing in puts the API key in a secure, HTTP-only, same-site cookie; each
+page reads as that key's user, through the same modules as the API and the
+command line, so a hidden paragraph is never rendered and never reaches
+the browser.  Every page carries the banner of what it shows, top and
+bottom.  Templates autoescape everything; there is no script on any page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from interdict.access.commands import audit_reads
+from interdict.cables.archive.read import stored_cable
+from interdict.cases.assess import assess
+from interdict.cases.casefile import CaseError, read_case
+from interdict.cases.context import context_for
+from interdict.cases.report.route import route, route_svg
+from interdict.cases.saved import NoSuchCaseError, decide, save
+from interdict.controls.catalogue import bundled
+from interdict.controls.classify import classify
+from interdict.controls.items import ItemError, read_item
+from interdict.controls.outputs import classify_output
+from interdict.intel.kb.chain import LinkGraph
+from interdict.intel.kb.graph import draw, neighbourhood
+from interdict.intel.kb.report import entity_report, find_entity
+from interdict.intel.kb.screening import KnowledgeScreener
+from interdict.model.strict import DuplicateKeyError, load_yaml
+from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
+from interdict.service.auth import Caller, caller_for_key
+from interdict.service.state import ServiceState
+from interdict.store.engine import Store
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+COOKIE = "interdict_key"
+_TEMPLATES = Path(__file__).with_name("templates")
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(_TEMPLATES),
+        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
+    )
+
+
+def _render(template: str, who: Caller | None, store: Store | None, **context: Any) -> HTMLResponse:
+    banner = store.gate.banner.text() if store is not None else "UNCLASSIFIED"
+    level = banner.split("//")[0]
+    css = {"SECRET": "classified", "TOP SECRET": "classified", "CONFIDENTIAL": "confidential"}
+    page = (
+        _environment()
+        .get_template(template)
+        .render(
+            banner=banner,
+            banner_class=css.get(level, ""),
+            reader=who.reader.name if who else None,
+            **context,
+        )
+    )
+    return HTMLResponse(page)
+
+
+def _who(request: Request) -> Caller | None:
+    key = request.cookies.get(COOKIE)
+    if not key:
+        return None
+    state: ServiceState = request.app.state.interdict
+    return caller_for_key(state, key)
+
+
+def _to_signin() -> RedirectResponse:
+    return RedirectResponse("/ui/signin", status_code=303)
+
+
+@router.get("/signin")
+def signin_page() -> HTMLResponse:
+    return _render("signin.html.j2", None, None, title="Sign in", error=None)
+
+
+@router.post("/signin", response_model=None)
+def signin(request: Request, key: Annotated[str, Form()] = "") -> Response:
+    state: ServiceState = request.app.state.interdict
+    if not key.strip() or caller_for_key(state, key.strip()) is None:
+        page = _render(
+            "signin.html.j2", None, None, title="Sign in", error="That key does not open Interdict."
+        )
+        page.status_code = 401
+        return page
+    response = RedirectResponse("/ui/screen", status_code=303)
+    response.set_cookie(
+        COOKIE, key.strip(), httponly=True, secure=True, samesite="strict", max_age=8 * 3600
+    )
+    return response
+
+
+@router.get("/signout")
+def signout() -> RedirectResponse:
+    response = _to_signin()
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.get("/screen", response_model=None)
+def screen_page(
+    request: Request,
+    name: str | None = None,
+    schema: str = "LegalEntity",
+    country: str | None = None,
+) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    state: ServiceState = request.app.state.interdict
+    screener = KnowledgeScreener.open(state.home, state.db, reader=who.reader)
+    matches, error = None, None
+    if name:
+        try:
+            query = make_query([name], schema, [country] if country else [])
+            matches = screener.screen(query, limit=10)
+        except QueryError as problem:
+            error = str(problem)
+        if screener.store is not None:
+            audit_reads(screener.store, "GET /ui/screen")
+    return _render(
+        "screen.html.j2",
+        who,
+        screener.store,
+        title="Screening",
+        name=name,
+        schema=schema,
+        country=country,
+        schemata=QUERY_SCHEMATA,
+        matches=matches,
+        error=error,
+    )
+
+
+@router.get("/cases/new", response_model=None)
+def case_form(request: Request) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    return _render("case_form.html.j2", who, None, title="Case", error=None, text="")
+
+
+@router.post("/cases/new", response_model=None)
+async def case_assess(request: Request) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    form = await request.form()
+    text = str(form.get("case") or "")
+    upload = form.get("upload")
+    if isinstance(upload, UploadFile) and upload.filename:
+        text = (await upload.read()).decode("utf-8", errors="replace")
+    state: ServiceState = request.app.state.interdict
+    controls, _ = bundled()
+    try:
+        raw = load_yaml(text)
+        case = read_case(raw, controls, "case", None)
+    except (yaml.YAMLError, DuplicateKeyError) as error:
+        return _render(
+            "case_form.html.j2",
+            who,
+            None,
+            title="Case",
+            error=f"not valid YAML: {error}",
+            text=text,
+        )
+    except CaseError as error:
+        return _render(
+            "case_form.html.j2",
+            who,
+            None,
+            title="Case",
+            error=f"{error.field}: {error.reason}",
+            text=text,
+        )
+    context = context_for(state.home, state.db, who.reader, create=True)
+    assessment = assess(case, context, None)
+    if form.get("save") and context.store is not None:
+        with context.store.begin() as connection:
+            number = save(connection, assessment, case.raw, context.actor)
+        assessment = assessment.model_copy(
+            update={"case": assessment.case.model_copy(update={"version": number})}
+        )
+    if context.store is not None:
+        audit_reads(context.store, "POST /ui/cases/new")
+    return _render(
+        "assessment.html.j2",
+        who,
+        context.store,
+        title=f"Case {assessment.case.reference}",
+        a=assessment,
+        route=route_svg(route(assessment)),
+        can_decide=who.reader.can("officer"),
+    )
+
+
+@router.post("/cases/{reference}/decision", response_model=None)
+def case_decide(
+    request: Request,
+    reference: str,
+    decision: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    if not who.reader.can("officer") or decision not in ("deny", "approve") or not reason.strip():
+        return Response(
+            "the decision needs the officer role, deny or approve, and a reason", status_code=403
+        )
+    try:
+        with who.store.begin() as connection:
+            decide(connection, reference, decision, reason.strip(), who.reader.name)
+    except NoSuchCaseError:
+        return Response("no such case", status_code=404)
+    return RedirectResponse("/ui/screen", status_code=303)
+
+
+@router.get("/cables/{reference}", response_model=None)
+def cable_page(request: Request, reference: str) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    cable = stored_cable(who.store, reference)
+    audit_reads(who.store, "GET /ui/cables/{ref}")
+    if cable is None:
+        return _render("signin.html.j2", who, None, title="Not found", error="no such cable")
+    header = [
+        ("date", cable.created),
+        ("classification", cable.classification_text),
+        ("from", cable.origin),
+        ("subject", cable.subject),
+        ("TAGS", " ".join(t.tag for t in cable.tags)),
+    ]
+    return _render(
+        "cable.html.j2", who, who.store, title=cable.reference_id, c=cable, header=header
+    )
+
+
+def _entity(request: Request, who: Caller, target: str) -> tuple[Any, KnowledgeScreener]:
+    state: ServiceState = request.app.state.interdict
+    screener = KnowledgeScreener.open(state.home, state.db, reader=who.reader)
+    if screener.store is None:
+        return None, screener
+    with screener.store.read() as connection:
+        found = find_entity(connection, screener.index, target)
+        graph = LinkGraph(connection, screener.lists.datasets)
+        report = entity_report(connection, graph, found) if found else None
+    return report, screener
+
+
+@router.get("/entities/{entity_id}", response_model=None)
+def entity_page(request: Request, entity_id: str) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    report, screener = _entity(request, who, entity_id)
+    if report is None:
+        return _render("signin.html.j2", who, None, title="Not found", error="no such entity")
+    assert screener.store is not None
+    audit_reads(screener.store, "GET /ui/entities/{id}")
+    return _render("entity.html.j2", who, screener.store, title=report.caption, e=report)
+
+
+@router.get("/entities/{entity_id}/graph.svg", response_model=None)
+def entity_graph(request: Request, entity_id: str) -> Response:
+    who = _who(request)
+    if who is None:
+        return Response(status_code=401)
+    report, screener = _entity(request, who, entity_id)
+    if report is None or screener.store is None:
+        return Response(status_code=404)
+    with screener.store.read() as connection:
+        around = neighbourhood(
+            connection, LinkGraph(connection, screener.lists.datasets), report.id, 2
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "graph.svg"
+        draw(around, target, screener.store.gate.banner.text())
+        return Response(target.read_bytes(), media_type="image/svg+xml")
+
+
+@router.get("/controls", response_model=None)
+def controls_page(request: Request, q: str | None = None) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    controls, _ = bundled()
+    wanted = (q or "").lower()
+    entries = [
+        {"id": e.id, "title": e.spec.title, "regime": e.regime_name}
+        for e in controls.entries.values()
+        if not wanted or wanted in e.id.lower() or wanted in e.spec.title.lower()
+    ]
+    return _render(
+        "controls.html.j2",
+        who,
+        None,
+        title="Control lists",
+        entries=entries,
+        q=q,
+        result=None,
+        error=None,
+    )
+
+
+@router.post("/classify", response_model=None)
+def classify_page(request: Request, item: Annotated[str, Form()] = "") -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    controls, _ = bundled()
+    result, error = None, None
+    try:
+        loaded = read_item(load_yaml(item), controls.vocabulary, "item")
+        result = classify_output(classify(loaded, controls, "EU"), controls)
+    except (ItemError, yaml.YAMLError, DuplicateKeyError) as problem:
+        error = str(problem)
+    entries = [
+        {"id": e.id, "title": e.spec.title, "regime": e.regime_name}
+        for e in controls.entries.values()
+    ]
+    return _render(
+        "controls.html.j2",
+        who,
+        None,
+        title="Control lists",
+        entries=entries,
+        q=None,
+        item=item,
+        result=result,
+        error=error,
+    )

@@ -1,0 +1,166 @@
+"""The workbench end to end in Debian's headless Chromium, driven by Playwright.
+
+Set INTERDICT_SCREENSHOTS=docs/screenshots to refresh the screenshots kept in the docs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from live import serving
+from typer.testing import CliRunner
+
+from interdict.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "interdict" / "data" / "cables" / "09STATE29395.txt"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = os.environ.get("INTERDICT_SCREENSHOTS")
+
+if CHROMIUM is None and os.environ.get("CI"):
+    raise RuntimeError("CI: Debian's chromium is required for the workbench tests")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+def _sentences(number: str) -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    found = re.search(rf"¶{number}\. \(\w+\) (.*?)(?=\n¶|\Z)", text, re.S)
+    assert found is not None
+    body = " ".join(found.group(1).split())
+    return [s for s in re.split(r"(?<=[.)])\s+(?=[A-Z])", body) if len(s) > 40]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    home = tmp_path_factory.mktemp("web") / "home"
+    db = f"sqlite:///{home.parent / 'store.sqlite'}"
+    os.environ["INTERDICT_HOME"] = str(home)
+    keys = {}
+    try:
+        assert runner.invoke(app, ["intel", "ingest", str(SEED), "--db", db]).exit_code == 0
+        for name, country in (("us-analyst", "US"), ("es-officer", "ES")):
+            added = runner.invoke(
+                app,
+                [
+                    "users",
+                    "add",
+                    name,
+                    "--clearance",
+                    "S",
+                    "--country",
+                    country,
+                    "--role",
+                    "officer",
+                    "--db",
+                    db,
+                ],
+            )
+            assert added.exit_code == 0, added.output
+            keys[name] = (
+                runner.invoke(app, ["users", "token", name, "--db", db])
+                .stdout.strip()
+                .splitlines()[-1]
+            )
+        with serving(home, db) as base:
+            yield base, keys
+    finally:
+        os.environ.pop("INTERDICT_HOME", None)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        yield launched
+        launched.close()
+
+
+def _signed_in(browser: object, base: str, key: str) -> object:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{base}/ui/signin")
+    page.fill("#key", key)
+    page.click("#signin")
+    page.wait_for_url(f"{base}/ui/screen")
+    return page
+
+
+def _shot(page: object, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_a_failed_sign_in_says_so_and_sets_no_cookie(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    base, _ = site
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(f"{base}/ui/signin")
+    page.fill("#key", "idk_nope_nope")
+    page.click("#signin")
+    assert "does not open Interdict" in page.inner_text("#error")
+    assert page.context.cookies() == []
+    page.goto(f"{base}/ui/screen")
+    assert page.url.endswith("/ui/signin")
+    _shot(page, "signin")
+
+
+def test_sign_in_and_a_screening_that_finds_shig(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["us-analyst"])
+    cookie = page.context.cookies()[0]
+    assert cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Strict"
+    page.fill("#name", "Shahid Hemmat Industrial Group")
+    page.click("#screen")
+    first = page.locator("#results .result").first
+    assert "SHAHID HEMMAT INDUSTRIAL GROUP" in first.inner_text()
+    assert page.inner_text("#banner-top") == page.inner_text("#banner-bottom")
+    _shot(page, "screening")
+
+
+def test_the_golden_case_through_the_form(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["us-analyst"])
+    case = yaml.safe_load((ROOT / "examples" / "cases" / "fs1-ardalan.yaml").read_text())
+    case["item"] = yaml.safe_load((ROOT / "examples" / "items" / "fs1.yaml").read_text())
+    page.goto(f"{base}/ui/cases/new")
+    page.fill("#case", yaml.safe_dump(case, allow_unicode=True))
+    page.click("#assess")
+    assert page.inner_text("#outcome").startswith("prohibited")
+    assert page.inner_text("#recommendation") == "deny"
+    assert page.inner_text("#banner-top") == "SECRET"
+    _shot(page, "assessment")
+
+
+def test_the_cable_viewer_as_the_spanish_officer_never_sends_paragraphs_2_to_4(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["es-officer"])
+    page.goto(f"{base}/ui/cables/09STATE29395")
+    source = " ".join(page.content().split())
+    assert "acting as a false end-user in its dealings with Ak Makina" in source
+    for number in "234":
+        for sentence in _sentences(number):
+            assert " ".join(sentence.split()) not in source
+    assert page.inner_text("#banner-top") == "SECRET//REL TO USA, ESP"
+    assert page.locator(".paragraph").count() == 4
+    _shot(page, "cable-es-officer")
+    page.goto(f"{base}/ui/entities/Ardalan Machineries")
+    assert "Shahid Hemmat" in page.content()
+    _shot(page, "entity-es-officer")
