@@ -14,6 +14,7 @@ from interdict.cables.archive.search import Filters, search
 from interdict.model.markings import LEVEL_WORDS
 from interdict.service.auth import Caller, caller
 from interdict.service.envelope import envelope
+from interdict.service.errors import unprocessable
 
 router = APIRouter(tags=["Cables"])
 
@@ -31,13 +32,13 @@ def search_cables(
 ) -> dict[str, Any]:
     level = LEVEL_WORDS.get(classification.strip().upper()) if classification else None
     if classification and level is None:
-        raise HTTPException(422, f"classification: unknown level {classification!r}")
+        raise unprocessable("classification", f"unknown level {classification!r}", "query")
     if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, "from: the date is after 'to'")
+        raise unprocessable("from", "the date is after 'to'", "query")
     try:
         parsed = parse_query(q)
     except QueryError as error:
-        raise HTTPException(422, f"q: {error}") from error
+        raise unprocessable("q", str(error), "query") from error
     filters = Filters(tuple(tag or ()), origin, date_from, date_to, level)
     result = search(who.store, parsed, filters, limit)
     audit_reads(who.store, "GET /cables")

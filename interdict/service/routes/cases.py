@@ -27,6 +27,7 @@ from interdict.denials.entries import DenialError, make_entry
 from interdict.denials.register import add, read_all
 from interdict.service.auth import Caller, caller, require_role
 from interdict.service.envelope import envelope
+from interdict.service.errors import unprocessable
 from interdict.service.state import ServiceState
 
 router = APIRouter(tags=["Cases"])
@@ -68,7 +69,7 @@ def post_case(
     try:
         case = read_case(case_file, controls, "case", None)
     except CaseError as error:
-        raise HTTPException(422, f"{error.field}: {error.reason}") from error
+        raise unprocessable(error.field, f"{error.field}: {error.reason}") from error
     context = context_for(state.home, state.db, who.reader, create=True)
     assessment = assess(case, context, denials_within)
     if save_it and context.store is not None:
@@ -108,7 +109,7 @@ def post_decision(
 ) -> dict[str, Any]:
     require_role(who, "officer")
     if not body.reason.strip():
-        raise HTTPException(422, "reason: give the reason for the decision")
+        raise unprocessable("reason", "give the reason for the decision")
     try:
         with who.store.begin() as connection:
             made = decide(
@@ -131,7 +132,7 @@ def post_alert(
         with who.store.read() as connection:
             raw, drafted = latest_case_file(connection, reference)
     except RequestError as error:
-        raise HTTPException(422, str(error)) from error
+        raise unprocessable(str(error).split(":")[0], str(error)) from error
     except NoSuchCaseError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING) from error
     audit_reads(who.store, "POST /cases/{id}/alert")
@@ -162,7 +163,7 @@ def post_denial(who: Annotated[Caller, Depends(caller)], body: DenialRequest) ->
     try:
         entry = make_entry(**body.model_dump(), origin="manual")
     except DenialError as error:
-        raise HTTPException(422, str(error)) from error
+        raise unprocessable(str(error).split(":")[0], str(error)) from error
     with who.store.begin() as connection:
         new = add(connection, [entry], who.reader.name, "manual")
     return {"id": entry.id, "added": bool(new)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi import APIRouter, Body, Depends
 from pydantic import BaseModel, Field
 
 from interdict.controls.catalogue import bundled
@@ -14,6 +14,7 @@ from interdict.controls.items import ItemError, read_item
 from interdict.controls.outputs import ClassifyOutput, DetermineOutput, classify_output
 from interdict.controls.requests import RequestError, determine_item, jurisdictions, make_request
 from interdict.service.auth import Caller, caller
+from interdict.service.errors import unprocessable
 
 router = APIRouter(tags=["Control lists"])
 
@@ -36,11 +37,11 @@ def post_classify(
 ) -> ClassifyOutput:
     controls, _ = bundled()
     if jurisdiction not in JURISDICTIONS:
-        raise HTTPException(422, f"jurisdiction: use one of {', '.join(JURISDICTIONS)}")
+        raise unprocessable("jurisdiction", f"use one of {', '.join(JURISDICTIONS)}", "query")
     try:
         loaded = read_item(item, controls.vocabulary, "item")
     except ItemError as error:
-        raise HTTPException(422, f"item.{error.field}: {error.reason}") from error
+        raise unprocessable(f"item.{error.field}", f"item.{error.field}: {error.reason}") from error
     return classify_output(classify(loaded, controls, jurisdiction), controls)
 
 
@@ -56,7 +57,7 @@ def post_determine(
         )
         chosen = jurisdictions(body.jurisdiction)
     except ItemError as error:
-        raise HTTPException(422, f"item.{error.field}: {error.reason}") from error
+        raise unprocessable(f"item.{error.field}", f"item.{error.field}: {error.reason}") from error
     except RequestError as error:
-        raise HTTPException(422, str(error)) from error
+        raise unprocessable(str(error).split(":")[0], str(error)) from error
     return determine_item(loaded, controls, books, request, chosen)

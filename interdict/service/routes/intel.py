@@ -14,6 +14,7 @@ from interdict.intel.kb.graph import draw, neighbourhood
 from interdict.intel.kb.report import entity_report, find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.service.auth import Caller, caller
+from interdict.service.errors import unprocessable
 from interdict.service.state import ServiceState
 from interdict.store.errors import StoreError
 
@@ -59,7 +60,7 @@ def get_graph(
     request: Request, who: Annotated[Caller, Depends(caller)], entity_id: str, depth: int = 2
 ) -> Response:
     if not 1 <= depth <= 4:
-        raise HTTPException(422, "depth: give 1 to 4")
+        raise unprocessable("depth", "give 1 to 4", "query")
     screener = _opened(request, who)
     assert screener.store is not None
     with screener.store.read() as connection:

@@ -21,15 +21,17 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from interdict.access.commands import audit_reads
 from interdict.cables.archive.read import stored_cable
+from interdict.cases.alert import draft, partner
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, read_case
 from interdict.cases.context import context_for
 from interdict.cases.report.route import route, route_svg
-from interdict.cases.saved import NoSuchCaseError, decide, save
+from interdict.cases.saved import NoSuchCaseError, decide, latest_case_file, save
 from interdict.controls.catalogue import bundled
 from interdict.controls.classify import classify
 from interdict.controls.items import ItemError, read_item
 from interdict.controls.outputs import classify_output
+from interdict.controls.requests import RequestError, country_code
 from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import draw, neighbourhood
 from interdict.intel.kb.report import entity_report, find_entity
@@ -227,6 +229,31 @@ def case_decide(
     except NoSuchCaseError:
         return Response("no such case", status_code=404)
     return RedirectResponse("/ui/screen", status_code=303)
+
+
+@router.post("/cases/{reference}/alert", response_model=None)
+def case_alert(request: Request, reference: str, to: Annotated[str, Form()] = "") -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    if not who.reader.can("officer"):
+        return Response("drafting an alert needs the officer role", status_code=403)
+    state: ServiceState = request.app.state.interdict
+    controls, _ = bundled()
+    try:
+        country = country_code("to", to)
+        with who.store.read() as connection:
+            raw, drafted = latest_case_file(connection, reference)
+    except RequestError as error:
+        return Response(str(error), status_code=422)
+    except NoSuchCaseError:
+        return Response("no such case", status_code=404)
+    context = context_for(state.home, state.db, partner(country), create=False)
+    releasable = assess(read_case(raw, controls, f"case {reference}", None), context, None)
+    gate = context.store.gate if context.store is not None else who.store.gate
+    alert = draft(country, releasable, drafted, gate)
+    audit_reads(who.store, "POST /ui/cases/{id}/alert")
+    return _render("alert.html.j2", who, context.store, title=f"Alert to {country}", alert=alert)
 
 
 @router.get("/cables/{reference}", response_model=None)
