@@ -41,7 +41,7 @@ class KeyInfo:
 
 def issue(connection: Connection, user: str, days: int, actor: str) -> tuple[str, KeyInfo]:
     """A new key for ``user``: the key itself (shown once) and what is stored of it."""
-    find_user(connection, user)
+    find_user(connection, user, "NAME")
     if days < 1:
         raise UserError("--expires: give a number of days, 1 or more")
     key_id = secrets.token_hex(8)
@@ -73,6 +73,7 @@ def revoke(connection: Connection, key_id: str, actor: str) -> None:
 
 
 def keys_of(connection: Connection, user: str) -> list[KeyInfo]:
+    find_user(connection, user, "NAME")
     rows = connection.execute(
         select(api_keys).where(api_keys.c.user_name == user).order_by(api_keys.c.created_at)
     ).mappings()

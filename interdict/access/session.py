@@ -8,6 +8,7 @@ local operator's, which every output says.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from interdict.access.readers import OPERATOR, Reader
 from interdict.access.users import find_user
 from interdict.cables.archive.rows import load_record
 from interdict.model.markings import Marking
+from interdict.model.provenance import Provenance
+from interdict.parties.results import Match
 from interdict.store.engine import Store, open_default
 from interdict.store.schema import cable_records, cables
 
@@ -53,3 +56,21 @@ def reader_named(db: str | None, home: Path, name: str | None) -> Reader:
         return OPERATOR
     with open_default(db, home, create=False).read() as connection:
         return find_user(connection, name)
+
+
+def showing(store: Store, sources: Iterable[Provenance]) -> Store:
+    """The store with a fresh gate that has seen only ``sources``: for outputs (screening
+    results) whose reads went wider than what they show, so that the banner and the audit
+    trail cover what was shown."""
+    gate = Gate(store.gate.reader, store.gate.overall)
+    gate.provenance(sources)
+    return replace(store, gate=gate)
+
+
+def match_sources(matches: Iterable[Match]) -> list[Provenance]:
+    """Every cable portion a list of screening matches shows: the names' and the chains'."""
+    return [
+        source
+        for match in matches
+        for source in [*match.provenance, *(p for step in match.links for p in step.provenance)]
+    ]

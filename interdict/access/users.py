@@ -60,10 +60,10 @@ def add_user(
     return Reader(name, Level(clearance), code, frozenset(chosen))
 
 
-def find_user(connection: Connection, name: str) -> Reader:
+def find_user(connection: Connection, name: str, field: str = "--as") -> Reader:
     row = connection.execute(select(users).where(users.c.name == name)).mappings().first()
     if row is None:
-        raise UserError(f"--as: no user named {name!r}; 'interdict users list' shows them")
+        raise UserError(f"{field}: no user named {name!r}; 'interdict users list' shows them")
     return Reader(
         row["name"], Level(row["clearance"]), row["country"], frozenset(row["roles"].split())
     )

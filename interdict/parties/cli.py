@@ -20,7 +20,7 @@ from rich.table import Table
 
 from interdict.access.commands import AsOpt, audit_reads, banner_line, envelope
 from interdict.access.readers import OPERATOR
-from interdict.access.session import reader_named
+from interdict.access.session import match_sources, reader_named, showing
 from interdict.access.users import UserError
 from interdict.intel.kb.index import KB_DATASET
 from interdict.intel.kb.screening import KnowledgeScreener
@@ -190,7 +190,8 @@ def screen_command(
             return
         query = make_query([name or ""], schema, [country or ""], [birth_date or ""])
         matches = screener.screen(query, limit=limit, threshold=threshold)
-        audit_reads(screener.store, "screen")
+        shown = showing(screener.store, match_sources(matches)) if screener.store else None
+        audit_reads(shown, "screen")
     except (QueryError, DatasetError, StoreError, UserError) as error:
         _fail(str(error))
     if as_json:
@@ -201,11 +202,11 @@ def screen_command(
             birth_dates=list(query.birth_dates),
         )
         output = ScreenOutput(query=echo, matches=matches)
-        print(envelope(screener.store, output.model_dump(mode="json", by_alias=True)))
+        print(envelope(shown, output.model_dump(mode="json", by_alias=True)))
         return
-    banner_line(screener.store, out)
+    banner_line(shown, out)
     _print_matches(matches)
-    banner_line(screener.store, out)
+    banner_line(shown, out)
 
 
 def _run_batch(

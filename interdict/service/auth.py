@@ -10,8 +10,10 @@ operator here: every request reads as the key's user.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from fastapi import HTTPException, Request, status
+from fastapi import HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader
 
 from interdict.access.keys import InvalidKeyError, reader_for_key
 from interdict.access.readers import Reader
@@ -30,8 +32,16 @@ class Caller:
     store: Store  # opened for this reader: every read passes the reader's gate
 
 
-def caller(request: Request) -> Caller:
-    """The FastAPI dependency every protected endpoint takes."""
+_SCHEME = APIKeyHeader(
+    name="Authorization",
+    auto_error=False,
+    description="'Bearer KEY' or 'ApiKey KEY': a key from 'interdict users token NAME'",
+)
+
+
+def caller(request: Request, _: Annotated[str | None, Security(_SCHEME)] = None) -> Caller:
+    """The FastAPI dependency every protected endpoint takes (documented as the API's security
+    scheme, so the API docs page can send a key)."""
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() not in _SCHEMES or not key.strip():

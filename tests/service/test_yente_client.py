@@ -189,3 +189,28 @@ def test_cables_as_the_keys_user(service: tuple[str, str]) -> None:
     hits = httpx.get(f"{base}/cables", params={"q": "front company"}, headers=headers).json()
     assert hits["total"] == 0  # the phrase stands only in ¶3, hidden from Spain
     assert httpx.get(f"{base}/cables/NOPE", headers=headers).status_code == 404
+
+
+def test_every_matchable_schema_is_answered_and_intel_ids_resolve(service: tuple[str, str]) -> None:
+    base, key = service
+    headers = {"Authorization": f"ApiKey {key}"}
+    body = {
+        "queries": {
+            "public": {
+                "schema": "PublicBody",
+                "properties": {"name": ["Shahid Hemmat Industrial Group"]},
+            },
+            "security": {"schema": "Security", "properties": {"name": ["SHIG bond"]}},
+            "front": {"schema": "Company", "properties": {"name": ["Ardalan Machineries Company"]}},
+        }
+    }
+    data = httpx.post(f"{base}/match/default", json=body, headers=headers).json()
+    assert data["responses"]["public"]["results"][0]["id"] == "unsc-ire-067"
+    assert data["responses"]["security"]["results"] == []
+    front = data["responses"]["front"]["results"][0]["id"]
+    assert front.startswith("intel-")
+    entity = httpx.get(
+        f"{base}/entities/{front}", params={"nested": "true"}, headers=headers
+    ).json()
+    assert entity["caption"] == "Ardalan Machineries Company" and entity["datasets"] == ["intel"]
+    assert "source" not in str(httpx.get(f"{base}/catalog", headers=headers).json())

@@ -27,10 +27,16 @@ class Best:
     snippet: str
 
 
-def best_portion(cable: Cable, query: TextQuery) -> Best:
+def best_portion(
+    cable: Cable, query: TextQuery, allowed: set[tuple[str | None, int]] | None = None
+) -> Best:
+    """The portion holding most of the query; ``allowed`` keeps it to the portions (paragraph,
+    index) a reader may see, numbered as in the whole cable so that citations stay stable."""
     best: tuple[int, int, int] | None = None
     chosen: Portion | None = None
     for portion in portions(cable):
+        if allowed is not None and (portion.paragraph, portion.portion) not in allowed:
+            continue
         text = index_text(portion.text)
         found = sum(1 for term in query.terms if term.found_in(text))
         if not found:

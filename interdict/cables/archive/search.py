@@ -25,6 +25,7 @@ from interdict.cables.archive.hits import best_portion
 from interdict.cables.archive.query import TextQuery
 from interdict.cables.archive.rows import load_record
 from interdict.cables.archive.words import index_text
+from interdict.cables.portions import portions
 from interdict.cables.record import Cable
 from interdict.model.markings import Level, Marking
 from interdict.store.chunks import chunks
@@ -125,14 +126,22 @@ def _gated(
         for cable_id in part:
             row = rows[cable_id]
             probe = Gate(gate.reader, gate.overall)  # judges without counting as shown
-            visible = probe.cable(load_record(row.record, row.source))
+            whole = load_record(row.record, row.source)
+            visible = probe.cable(whole)
             gate.refused |= probe.refused
             if visible is None or not _holds(visible, query):
                 continue
             total += 1
             if len(hits) >= limit:
                 continue
-            hit = _hit(visible, row.reference_id, query)
+            allowed = {
+                (p.paragraph, p.portion)
+                for p in portions(whole)
+                if (row.reference_id, p.paragraph, p.portion) not in probe.refused
+            }
+            hit = _hit(whole, row.reference_id, query, allowed)
+            if visible.subject is None:
+                hit = hit.model_copy(update={"subject": None, "created": None, "origin": None})
             # The shown portion, or the header (-1) when only the subject or TAGS matched.
             shown = -1 if hit.portion is None else hit.portion
             gate.sees(row.reference_id, hit.paragraph, shown, hit.marking)
@@ -166,8 +175,10 @@ def _holds(cable: Cable, query: TextQuery) -> bool:
     return all(term.found_in(text) for term in query.terms)
 
 
-def _hit(cable: Cable, key: str, query: TextQuery) -> Hit:
-    best = best_portion(cable, query)
+def _hit(
+    cable: Cable, key: str, query: TextQuery, allowed: set[tuple[str | None, int]] | None = None
+) -> Hit:
+    best = best_portion(cable, query, allowed)
     portion = best.portion
     if portion is not None:
         marking = portion.marking

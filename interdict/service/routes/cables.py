@@ -51,4 +51,6 @@ def get_cable(who: Annotated[Caller, Depends(caller)], ref: str) -> dict[str, An
     audit_reads(who.store, "GET /cables/{ref}")
     if cable is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such cable")
-    return envelope(who, cable.model_dump(mode="json", by_alias=True))
+    # ``source`` is the file the cable was ingested from, on the server: not the reader's business.
+    shown = cable.model_copy(update={"source": None})
+    return envelope(who, shown.model_dump(mode="json", by_alias=True))

@@ -16,7 +16,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from followthemoney import model
 
 from interdict.access.commands import audit_reads
-from interdict.intel.kb.chain import INTEL
+from interdict.access.session import match_sources, showing
+from interdict.intel.kb.chain import INTEL, LinkGraph
+from interdict.intel.kb.report import entity_report, find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Match
@@ -81,8 +83,19 @@ def _screener(request: Request, who: Caller, dataset: str) -> KnowledgeScreener:
 
 
 def _query(example: EntityExample) -> Any:
-    if example.schema_ not in QUERY_SCHEMATA:
+    """The screening query for a yente example; None for a matchable schema Interdict's lists
+    hold nothing of (a Security, say): yente answers those, so the answer is no results."""
+    schema = model.get(example.schema_)
+    if schema is None or not schema.matchable:
         raise QueryError(f"schema: {example.schema_!r} cannot be matched")
+    chosen = next((s for s in QUERY_SCHEMATA if s == schema.name), None)
+    if chosen is None:
+        ancestors = {s.name for s in schema.schemata}
+        chosen = next(
+            (s for s in ("Person", "Organization", "LegalEntity") if s in ancestors), None
+        )
+    if chosen is None:
+        return None
     props = {
         key: value if isinstance(value, list) else [value]
         for key, value in example.properties.items()
@@ -91,12 +104,11 @@ def _query(example: EntityExample) -> Any:
     def values(keys: tuple[str, ...]) -> list[str]:
         return [str(v) for key in keys for v in props.get(key, []) if v not in (None, "")]
 
+    names = values(_NAMES)
+    if not names:
+        return None
     return make_query(
-        values(_NAMES),
-        example.schema_,
-        values(_COUNTRIES),
-        values(("birthDate",)),
-        values(_IDENTIFIERS),
+        names, chosen, values(_COUNTRIES), values(("birthDate",)), values(_IDENTIFIERS)
     )
 
 
@@ -186,24 +198,30 @@ def match(
     screener = _screener(request, who, dataset)
     floor = min(threshold, cutoff)
     responses = {}
+    shown: list[Match] = []
     for key, query in parsed.items():
+        if query is None:
+            responses[key] = QueryResponse(
+                results=[], total=Total(value=0), query=body.queries[key].model_dump(by_alias=True)
+            )
+            continue
         found = _filtered(
             screener.screen(query, limit=limit, threshold=floor), include_dataset, exclude_dataset
         )
+        shown.extend(found)
         results = [result(screener, m, threshold) for m in found]
         responses[key] = QueryResponse(
             results=results,
             total=Total(value=sum(1 for r in results if r.match)),
             query=body.queries[key].model_dump(by_alias=True),
         )
+    banner = "UNCLASSIFIED"
     if screener.store is not None:
-        audit_reads(screener.store, "POST /match")
+        seen = showing(screener.store, match_sources(shown))
+        audit_reads(seen, "POST /match")
+        banner = seen.gate.banner.text()
     return MatchResponse(
-        responses=responses,
-        matcher=_matcher(),
-        limit=limit,
-        banner=screener.store.gate.banner.text() if screener.store else "UNCLASSIFIED",
-        reader=who.reader.name,
+        responses=responses, matcher=_matcher(), limit=limit, banner=banner, reader=who.reader.name
     )
 
 
@@ -237,14 +255,19 @@ def search(
     screener = _screener(request, who, dataset)
     found = screener.screen(query, limit=offset + limit, threshold=0.5)
     page = found[offset : offset + limit]
+    banner = "UNCLASSIFIED"
     if screener.store is not None:
-        audit_reads(screener.store, "GET /search")
+        seen = showing(screener.store, match_sources(page))
+        audit_reads(seen, "GET /search")
+        banner = seen.gate.banner.text()
+    # The screener returns at most offset + limit matches: a full page means there may be more.
+    relation = "gte" if len(found) == offset + limit else "eq"
     return SearchResponse(
         results=[result(screener, m, DEFAULT_THRESHOLD) for m in page],
-        total=Total(value=len(found)),
+        total=Total(value=len(found), relation=relation),
         limit=limit,
         offset=offset,
-        banner=screener.store.gate.banner.text() if screener.store else "UNCLASSIFIED",
+        banner=banner,
         reader=who.reader.name,
     )
 
@@ -273,7 +296,34 @@ def entity(
             "banner": "UNCLASSIFIED",
             "reader": who.reader.name,
         }
+    if screener.store is not None and entity_id.startswith("intel-"):
+        return _intel_entity(screener, who, entity_id)
     raise HTTPException(status.HTTP_404_NOT_FOUND, "No such entity!")
+
+
+def _intel_entity(screener: KnowledgeScreener, who: Caller, entity_id: str) -> dict[str, Any]:
+    """A knowledge-base entity in FtM form, from what the reader may see, or a 404."""
+    assert screener.store is not None
+    with screener.store.read() as connection:
+        found = find_entity(connection, screener.index, entity_id)
+        graph = LinkGraph(connection, screener.lists.datasets)
+        report = entity_report(connection, graph, found) if found else None
+    audit_reads(screener.store, "GET /entities/{id}")
+    if report is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such entity!")
+    properties: dict[str, list[Any]] = {"name": report.names[:1], "alias": report.names[1:]}
+    if report.countries:
+        properties["country"] = report.countries
+    return {
+        "id": report.id,
+        "caption": report.caption,
+        "schema": report.schema_,
+        "properties": {k: v for k, v in properties.items() if v},
+        "datasets": [INTEL],
+        "referents": report.parties,
+        "banner": screener.store.gate.banner.text(),
+        "reader": who.reader.name,
+    }
 
 
 def _reverse(linked: dict[str, Any], entity_id: str) -> str | None:
@@ -298,7 +348,6 @@ def catalog(request: Request, who: Annotated[Caller, Depends(caller)]) -> dict[s
             "version": d.info.version,
             "entity_count": d.info.entities,
             "loaded_at": d.info.loaded_at,
-            "source": d.info.source,
         }
         for d in screener.lists.datasets
     ]
