@@ -10,6 +10,7 @@ every one they were refused.
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 
 import orjson
@@ -19,6 +20,7 @@ from rich.console import Console
 from interdict.access.readers import LOCAL_OPERATOR, Reader
 from interdict.audit.trail import append, operator
 from interdict.store.engine import Store
+from interdict.store.errors import RecordRejectedError, StoreError
 
 AsOpt = Annotated[
     str | None,
@@ -75,6 +77,23 @@ def audit_reads(store: Store | None, command: str) -> None:
     gate = store.gate
     if not gate.read and not gate.refused:
         return
+    # Two requests may append at once: the chain then conflicts (the same sequence number, or
+    # SQLite refusing a stale writer) and the later one tries again on the new last record.
+    for attempt in range(_ATTEMPTS):
+        try:
+            _append_reads(store, command)
+            return
+        except (StoreError, RecordRejectedError):
+            if attempt == _ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+_ATTEMPTS = 6
+
+
+def _append_reads(store: Store, command: str) -> None:
+    gate = store.gate
     with store.begin() as connection:
         if gate.read:
             portions = sorted(_key(k) + f" ({level.value})" for k, level in gate.read.items())

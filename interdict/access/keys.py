@@ -7,9 +7,13 @@ key expires (90 days unless asked otherwise) and can be revoked by its id.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from threading import Lock
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -83,7 +87,39 @@ def keys_of(connection: Connection, user: str) -> list[KeyInfo]:
     ]
 
 
-def reader_for_key(connection: Connection, key: str) -> tuple[Reader, str]:
+class Verified:
+    """Keys whose argon2 check passed lately, remembered by a fast hash for ``ttl`` seconds.
+
+    Argon2 is slow on purpose (about 0.1 s a check here), which a service
+    answering many requests per key cannot pay each time.  A key seen lately
+    is compared by SHA-256 instead; revocation and expiry are still read
+    from the store on every request, so revoking a key takes effect at once.
+    """
+
+    def __init__(self, ttl: float = 300.0) -> None:
+        self.ttl = ttl
+        self._seen: dict[str, tuple[str, float]] = {}
+        self._lock = Lock()
+
+    def knows(self, key_id: str, secret: str) -> bool:
+        with self._lock:
+            found = self._seen.get(key_id)
+        if found is None or found[1] < time.monotonic():
+            return False
+        return hmac.compare_digest(found[0], _digest(secret))
+
+    def remember(self, key_id: str, secret: str) -> None:
+        with self._lock:
+            self._seen[key_id] = (_digest(secret), time.monotonic() + self.ttl)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def reader_for_key(
+    connection: Connection, key: str, verified: Verified | None = None
+) -> tuple[Reader, str]:
     """The user a key belongs to, and its id; InvalidKeyError for any key that does not open."""
     prefix, _, rest = key.strip().partition("_")
     key_id, _, secret = rest.partition("_")
@@ -92,10 +128,13 @@ def reader_for_key(connection: Connection, key: str) -> tuple[Reader, str]:
     row = connection.execute(select(api_keys).where(api_keys.c.id == key_id)).mappings().first()
     if row is None or row["revoked_at"] is not None or row["expires_at"] <= _now():
         raise InvalidKeyError("invalid API key")
-    try:
-        _hasher.verify(row["hash"], secret)
-    except (VerificationError, InvalidHashError) as error:
-        raise InvalidKeyError("invalid API key") from error
+    if verified is None or not verified.knows(key_id, secret):
+        try:
+            _hasher.verify(row["hash"], secret)
+        except (VerificationError, InvalidHashError) as error:
+            raise InvalidKeyError("invalid API key") from error
+        if verified is not None:
+            verified.remember(key_id, secret)
     return find_user(connection, row["user_name"]), key_id
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from interdict.store.schema import audit_log
@@ -62,21 +62,21 @@ def append(
 ) -> Record:
     """Add one record in the caller's transaction, so that it lands with the change it records.
 
-    The last record is read FOR UPDATE where the backend supports it, so two
-    writers on PostgreSQL take turns instead of both chaining onto one record;
-    SQLite serialises writers by itself.
+    On PostgreSQL the table is locked against other appenders (readers go on)
+    for the rest of the transaction, so two writers take turns instead of both
+    chaining onto one record; SQLite lets one writer in at a time by itself,
+    and a writer that started from a stale view fails and is tried again.
     """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
     last = connection.execute(
-        select(audit_log.c.seq, audit_log.c.hash)
-        .order_by(audit_log.c.seq.desc())
-        .limit(1)
-        .with_for_update()
+        select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
     ).first()
     seq = 1 if last is None else int(last.seq) + 1
     prev = GENESIS if last is None else str(last.hash)
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    text = orjson.dumps(detail, option=orjson.OPT_SORT_KEYS).decode()
-    record = Record(seq, at, actor, action, subject, text, prev, "")
+    body = orjson.dumps(detail, option=orjson.OPT_SORT_KEYS).decode()
+    record = Record(seq, at, actor, action, subject, body, prev, "")
     record = Record(**{**record.__dict__, "hash": _hash(record)})
     connection.execute(audit_log.insert().values(**record.__dict__))
     return record

@@ -35,10 +35,18 @@ class Context:
     actor: str
 
 
-def context_for(home: Path, db: str | None, reader: Reader, *, create: bool) -> Context:
-    """The lists, the knowledge base and the denials, all read through ``reader``'s gate."""
+def context_for(
+    home: Path,
+    db: str | None,
+    reader: Reader,
+    *,
+    create: bool,
+    screener: KnowledgeScreener | None = None,
+) -> Context:
+    """The lists, the knowledge base and the denials, all read through ``reader``'s gate;
+    ``screener`` is one already open for ``reader`` (the service keeps its lists open)."""
     controls, books = bundled()
-    screener = KnowledgeScreener.open(home, db, reader=reader)
+    screener = screener or KnowledgeScreener.open(home, db, reader=reader)
     store = screener.store
     if store is None and create:
         store = for_reader(open_default(db, home, create=True), reader)

@@ -56,7 +56,7 @@ def caller_for_key(state: ServiceState, key: str) -> Caller | None:
     """The caller a key opens the service for, or None (the web pages' cookie holds the key)."""
     try:
         with state.store().read() as connection:
-            reader, key_id = reader_for_key(connection, key)
+            reader, key_id = reader_for_key(connection, key, state.verified)
     except (InvalidKeyError, UserError):
         return None
     return Caller(reader, key_id, for_reader(state.store(), reader))

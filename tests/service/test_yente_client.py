@@ -214,3 +214,23 @@ def test_every_matchable_schema_is_answered_and_intel_ids_resolve(service: tuple
     ).json()
     assert entity["caption"] == "Ardalan Machineries Company" and entity["datasets"] == ["intel"]
     assert "source" not in str(httpx.get(f"{base}/catalog", headers=headers).json())
+
+
+def test_concurrent_requests_all_answer(service: tuple[str, str]) -> None:
+    """Many clients at once, each read audited: every request answers, none with a 5xx."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    base, key = service
+    headers = {"Authorization": f"ApiKey {key}"}
+    body = {
+        "queries": {"q": {"schema": "Company", "properties": {"name": ["Ardalan Machineries"]}}}
+    }
+
+    def one(_: int) -> int:
+        return httpx.post(
+            f"{base}/match/default", json=body, headers=headers, timeout=60
+        ).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        codes = list(pool.map(one, range(48)))
+    assert codes == [200] * 48

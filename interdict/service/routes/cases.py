@@ -70,7 +70,9 @@ def post_case(
         case = read_case(case_file, controls, "case", None)
     except CaseError as error:
         raise unprocessable(error.field, f"{error.field}: {error.reason}") from error
-    context = context_for(state.home, state.db, who.reader, create=True)
+    context = context_for(
+        state.home, state.db, who.reader, create=True, screener=state.screener(who.reader)
+    )
     assessment = assess(case, context, denials_within)
     if save_it and context.store is not None:
         with context.store.begin() as connection:
@@ -136,7 +138,13 @@ def post_alert(
     except NoSuchCaseError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING) from error
     audit_reads(who.store, "POST /cases/{id}/alert")
-    context = context_for(state.home, state.db, partner(country), create=False)
+    context = context_for(
+        state.home,
+        state.db,
+        partner(country),
+        create=False,
+        screener=state.screener(partner(country)),
+    )
     releasable = assess(read_case(raw, controls, f"case {reference}", None), context, None)
     gate = context.store.gate if context.store is not None else who.store.gate
     alert = draft(country, releasable, drafted, gate)

@@ -25,7 +25,7 @@ _MISSING = "no such entity"
 def _opened(request: Request, who: Caller) -> KnowledgeScreener:
     state: ServiceState = request.app.state.interdict
     try:
-        screener = KnowledgeScreener.open(state.home, state.db, reader=who.reader)
+        screener = state.screener(who.reader)
     except StoreError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING) from error
     if screener.store is None:

@@ -72,7 +72,7 @@ def _screener(request: Request, who: Caller, dataset: str) -> KnowledgeScreener:
     state: ServiceState = request.app.state.interdict
     names = None if dataset == "default" else [dataset]
     try:
-        screener = KnowledgeScreener.open(state.home, state.db, names, who.reader)
+        screener = state.screener(who.reader, names)
     except DatasetError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such dataset.") from error
     except StoreError as error:

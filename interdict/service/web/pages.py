@@ -123,7 +123,7 @@ def screen_page(
     if who is None:
         return _to_signin()
     state: ServiceState = request.app.state.interdict
-    screener = KnowledgeScreener.open(state.home, state.db, reader=who.reader)
+    screener = state.screener(who.reader)
     matches, error = None, None
     if name:
         try:
@@ -188,7 +188,9 @@ async def case_assess(request: Request) -> Response:
             error=f"{error.field}: {error.reason}",
             text=text,
         )
-    context = context_for(state.home, state.db, who.reader, create=True)
+    context = context_for(
+        state.home, state.db, who.reader, create=True, screener=state.screener(who.reader)
+    )
     assessment = assess(case, context, None)
     if form.get("save") and context.store is not None:
         with context.store.begin() as connection:
@@ -248,7 +250,13 @@ def case_alert(request: Request, reference: str, to: Annotated[str, Form()] = ""
         return Response(str(error), status_code=422)
     except NoSuchCaseError:
         return Response("no such case", status_code=404)
-    context = context_for(state.home, state.db, partner(country), create=False)
+    context = context_for(
+        state.home,
+        state.db,
+        partner(country),
+        create=False,
+        screener=state.screener(partner(country)),
+    )
     releasable = assess(read_case(raw, controls, f"case {reference}", None), context, None)
     gate = context.store.gate if context.store is not None else who.store.gate
     alert = draft(country, releasable, drafted, gate)
@@ -279,7 +287,7 @@ def cable_page(request: Request, reference: str) -> Response:
 
 def _entity(request: Request, who: Caller, target: str) -> tuple[Any, KnowledgeScreener]:
     state: ServiceState = request.app.state.interdict
-    screener = KnowledgeScreener.open(state.home, state.db, reader=who.reader)
+    screener = state.screener(who.reader)
     if screener.store is None:
         return None, screener
     with screener.store.read() as connection:
