@@ -20,16 +20,15 @@ from interdict.access.readers import OPERATOR
 from interdict.access.session import open_as, reader_named
 from interdict.access.users import UserError
 from interdict.audit.trail import operator
-from interdict.cases.alert import draft, partner
 from interdict.cases.alert_files import write_alert
+from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
-from interdict.cases.casefile import CaseError, load_case, read_case
+from interdict.cases.casefile import CaseError, load_case
 from interdict.cases.context import context_for
 from interdict.cases.outputs import Assessment
 from interdict.cases.saved import (
     NoSuchCaseError,
     decide,
-    latest_case_file,
     listing,
     save,
     show,
@@ -210,20 +209,18 @@ def alert_command(
 
     What was left out, and why, goes to the drafter on the error stream, never into the alert."""
     home = data_home()
-    controls, _ = bundled()
     try:
         country = country_code("--to", to)
         store = open_as(db, home, as_user)
         require(store.gate.reader, "officer", "drafting an alert")
         with store.read() as connection:
-            raw, drafted = latest_case_file(connection, reference)
+            alert = alert_for(
+                connection,
+                reference,
+                country,
+                lambda reader: context_for(home, db, reader, create=False),
+            )
         audit_reads(store, "case alert")
-        receiver = partner(country)
-        context = context_for(home, db, receiver, create=False)
-        case = read_case(raw, controls, f"case {reference}", None)
-        releasable = assess(case, context, None)
-        gate = context.store.gate if context.store is not None else store.gate
-        alert = draft(country, releasable, drafted, gate)
         if out_file is not None:
             write_alert(alert, out_file)
     except (StoreError, NoSuchCaseError, UserError, RoleError, RequestError, CaseError) as error:

@@ -16,11 +16,11 @@ from pydantic import BaseModel
 
 from interdict.access.commands import audit_reads
 from interdict.audit.trail import records
-from interdict.cases.alert import draft, partner
+from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, read_case
 from interdict.cases.context import context_for
-from interdict.cases.saved import NoSuchCaseError, decide, latest_case_file, listing, save, show
+from interdict.cases.saved import NoSuchCaseError, decide, listing, save, show
 from interdict.controls.catalogue import bundled
 from interdict.controls.requests import RequestError, country_code
 from interdict.denials.entries import DenialError, make_entry
@@ -128,26 +128,22 @@ def post_alert(
 ) -> dict[str, Any]:
     require_role(who, "officer")
     state: ServiceState = request.app.state.interdict
-    controls, _ = bundled()
     try:
         country = country_code("to", body.to)
         with who.store.read() as connection:
-            raw, drafted = latest_case_file(connection, reference)
+            alert = alert_for(
+                connection,
+                reference,
+                country,
+                lambda reader: context_for(
+                    state.home, state.db, reader, create=False, screener=state.screener(reader)
+                ),
+            )
     except RequestError as error:
-        raise unprocessable(str(error).split(":")[0], str(error)) from error
+        raise unprocessable("to", str(error)) from error
     except NoSuchCaseError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING) from error
     audit_reads(who.store, "POST /cases/{id}/alert")
-    context = context_for(
-        state.home,
-        state.db,
-        partner(country),
-        create=False,
-        screener=state.screener(partner(country)),
-    )
-    releasable = assess(read_case(raw, controls, f"case {reference}", None), context, None)
-    gate = context.store.gate if context.store is not None else who.store.gate
-    alert = draft(country, releasable, drafted, gate)
     return {
         "to": country,
         "banner": alert.banner,

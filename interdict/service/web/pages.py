@@ -21,12 +21,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from interdict.access.commands import audit_reads
 from interdict.cables.archive.read import stored_cable
-from interdict.cases.alert import draft, partner
+from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, read_case
 from interdict.cases.context import context_for
 from interdict.cases.report.route import route, route_svg
-from interdict.cases.saved import NoSuchCaseError, decide, latest_case_file, save
+from interdict.cases.saved import NoSuchCaseError, decide, save
 from interdict.controls.catalogue import bundled
 from interdict.controls.classify import classify
 from interdict.controls.items import ItemError, read_item
@@ -55,8 +55,11 @@ def _environment() -> Environment:
     )
 
 
-def _render(template: str, who: Caller | None, store: Store | None, **context: Any) -> HTMLResponse:
-    banner = store.gate.banner.text() if store is not None else "UNCLASSIFIED"
+def _render(
+    template: str, who: Caller | None, store: Store | None, shown: str | None = None, **context: Any
+) -> HTMLResponse:
+    """``shown``: the banner of a page built from something other than this store's reads."""
+    banner = shown or (store.gate.banner.text() if store is not None else "UNCLASSIFIED")
     level = banner.split("//")[0]
     css = {"SECRET": "classified", "TOP SECRET": "classified", "CONFIDENTIAL": "confidential"}
     page = (
@@ -241,27 +244,25 @@ def case_alert(request: Request, reference: str, to: Annotated[str, Form()] = ""
     if not who.reader.can("officer"):
         return Response("drafting an alert needs the officer role", status_code=403)
     state: ServiceState = request.app.state.interdict
-    controls, _ = bundled()
     try:
         country = country_code("to", to)
         with who.store.read() as connection:
-            raw, drafted = latest_case_file(connection, reference)
+            alert = alert_for(
+                connection,
+                reference,
+                country,
+                lambda reader: context_for(
+                    state.home, state.db, reader, create=False, screener=state.screener(reader)
+                ),
+            )
     except RequestError as error:
         return Response(str(error), status_code=422)
     except NoSuchCaseError:
         return Response("no such case", status_code=404)
-    context = context_for(
-        state.home,
-        state.db,
-        partner(country),
-        create=False,
-        screener=state.screener(partner(country)),
-    )
-    releasable = assess(read_case(raw, controls, f"case {reference}", None), context, None)
-    gate = context.store.gate if context.store is not None else who.store.gate
-    alert = draft(country, releasable, drafted, gate)
     audit_reads(who.store, "POST /ui/cases/{id}/alert")
-    return _render("alert.html.j2", who, context.store, title=f"Alert to {country}", alert=alert)
+    return _render(
+        "alert.html.j2", who, None, shown=alert.banner, title=f"Alert to {country}", alert=alert
+    )
 
 
 @router.get("/cables/{reference}", response_model=None)
