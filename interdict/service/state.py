@@ -18,6 +18,7 @@ from threading import RLock
 from interdict.access.keys import Verified
 from interdict.access.readers import OPERATOR, Reader
 from interdict.access.session import for_reader
+from interdict.cases.context import Context, context_for
 from interdict.intel.kb import state as kb_state
 from interdict.intel.kb.chain import INTEL
 from interdict.intel.kb.screening import KnowledgeScreener
@@ -56,6 +57,12 @@ class ServiceState:
             searched.append(base.index)
         store = for_reader(base.store, reader) if base.store is not None else None
         return KnowledgeScreener(base.lists, searched, store, base.index)
+
+    def context(self, reader: Reader, *, create: bool = False) -> Context:
+        """What a case assessment reads, for ``reader``, on the lists kept open."""
+        return context_for(
+            self.home, self.db, reader, create=create, screener=self.screener(reader)
+        )
 
     def _current(self) -> KnowledgeScreener:
         marker = self._marker()

@@ -19,7 +19,6 @@ from interdict.audit.trail import records
 from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, read_case
-from interdict.cases.context import context_for
 from interdict.cases.saved import NoSuchCaseError, decide, listing, save, show
 from interdict.controls.catalogue import bundled
 from interdict.controls.requests import RequestError, country_code
@@ -70,9 +69,7 @@ def post_case(
         case = read_case(case_file, controls, "case", None)
     except CaseError as error:
         raise unprocessable(error.field, f"{error.field}: {error.reason}") from error
-    context = context_for(
-        state.home, state.db, who.reader, create=True, screener=state.screener(who.reader)
-    )
+    context = state.context(who.reader, create=True)
     assessment = assess(case, context, denials_within)
     if save_it and context.store is not None:
         with context.store.begin() as connection:
@@ -135,9 +132,7 @@ def post_alert(
                 connection,
                 reference,
                 country,
-                lambda reader: context_for(
-                    state.home, state.db, reader, create=False, screener=state.screener(reader)
-                ),
+                state.context,
             )
     except RequestError as error:
         raise unprocessable("to", str(error)) from error

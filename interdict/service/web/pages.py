@@ -24,7 +24,6 @@ from interdict.cables.archive.read import stored_cable
 from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
 from interdict.cases.casefile import CaseError, read_case
-from interdict.cases.context import context_for
 from interdict.cases.report.route import route, route_svg
 from interdict.cases.saved import NoSuchCaseError, decide, save
 from interdict.controls.catalogue import bundled
@@ -191,9 +190,7 @@ async def case_assess(request: Request) -> Response:
             error=f"{error.field}: {error.reason}",
             text=text,
         )
-    context = context_for(
-        state.home, state.db, who.reader, create=True, screener=state.screener(who.reader)
-    )
+    context = state.context(who.reader, create=True)
     assessment = assess(case, context, None)
     if form.get("save") and context.store is not None:
         with context.store.begin() as connection:
@@ -251,9 +248,7 @@ def case_alert(request: Request, reference: str, to: Annotated[str, Form()] = ""
                 connection,
                 reference,
                 country,
-                lambda reader: context_for(
-                    state.home, state.db, reader, create=False, screener=state.screener(reader)
-                ),
+                state.context,
             )
     except RequestError as error:
         return Response(str(error), status_code=422)
