@@ -23,6 +23,7 @@ from interdict.intel.kb import state as kb_state
 from interdict.intel.kb.chain import INTEL
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.parties.store.datasets import DatasetError, current_version
+from interdict.service.web.batches import Batches
 from interdict.store.engine import Store, open_default
 from interdict.store.errors import StoreError
 
@@ -36,6 +37,7 @@ class ServiceState:
     _opened_at: tuple[object, ...] = ()
     _lock: RLock = field(default_factory=RLock)
     verified: Verified = field(default_factory=Verified)
+    batches: Batches = field(default_factory=Batches)
 
     def store(self) -> Store:
         with self._lock:

@@ -5,6 +5,7 @@ Set INTERDICT_SCREENSHOTS=docs/screenshots to refresh the screenshots kept in th
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -164,3 +165,29 @@ def test_the_cable_viewer_as_the_spanish_officer_never_sends_paragraphs_2_to_4(
     page.goto(f"{base}/ui/entities/Ardalan Machineries")
     assert "Shahid Hemmat" in page.content()
     _shot(page, "entity-es-officer")
+
+
+def test_a_batch_upload_shows_progress_and_offers_the_results(
+    site: tuple[str, dict[str, str]], browser: object, tmp_path: Path
+) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["us-analyst"])
+    upload = tmp_path / "parties.csv"
+    upload.write_text(
+        "id,name,country\n1,Shahid Hemmat Industrial Group,IR\n2,Ardalan Machineries Company,IR\n"
+        "3,,\n4,Maquinaria CME,ES\n",
+        encoding="utf-8",
+    )
+    page.set_input_files("#upload", str(upload))
+    page.click("#batch")
+    page.wait_for_selector("#finished", timeout=30000)
+    assert page.get_attribute("#progress", "value") == "4"
+    assert "1 with problems" in page.content()
+    _shot(page, "batch")
+    link = page.get_attribute("#download", "href")
+    reply = page.request.get(f"{base}{link}")
+    lines = [json.loads(line) for line in reply.text().splitlines()]
+    assert [line.get("id") for line in lines] == ["1", "2", "3", "4"]
+    assert lines[0]["matches"][0]["entity_id"] == "unsc-ire-067"
+    assert "error" in lines[2]
+    assert reply.headers["x-classification"] == "SECRET"

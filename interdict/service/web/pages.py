@@ -10,14 +10,16 @@ bottom.  Templates autoescape everything; there is no script on any page.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import UploadFile
 
 from interdict.access.commands import audit_reads
 from interdict.cables.archive.read import stored_cable
@@ -146,6 +148,54 @@ def screen_page(
         schemata=QUERY_SCHEMATA,
         matches=matches,
         error=error,
+    )
+
+
+@router.post("/screen/batch", response_model=None)
+async def batch_start(request: Request) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    form = await request.form()
+    upload = form.get("upload")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return Response("choose a CSV or JSON-lines file to screen", status_code=422)
+    state: ServiceState = request.app.state.interdict
+    job = state.batches.start(
+        state.screener(who.reader), who.reader.name, upload.filename, await upload.read()
+    )
+    return RedirectResponse(f"/ui/screen/batch/{job.id}", status_code=303)
+
+
+@router.get("/screen/batch/{job_id}", response_model=None)
+def batch_page(request: Request, job_id: str) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    job = request.app.state.interdict.batches.get(job_id, who.reader.name)
+    if job is None:
+        return Response("no such batch", status_code=404)
+    return _render("batch.html.j2", who, None, shown=job.banner, title="Batch screening", job=job)
+
+
+@router.get("/screen/batch/{job_id}/download", response_model=None)
+def batch_download(request: Request, job_id: str) -> Response:
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    job = request.app.state.interdict.batches.get(job_id, who.reader.name)
+    if job is None or not job.finished or job.failure:
+        return Response("no such batch", status_code=404)
+    if job.gate is not None:
+        store = request.app.state.interdict.store()
+        audit_reads(replace(store, gate=job.gate), "GET /ui/screen/batch/{id}/download")
+    return Response(
+        job.output.read_bytes(),
+        media_type="application/x-ndjson",
+        headers={
+            "Content-Disposition": f'attachment; filename="screening-{job_id}.jsonl"',
+            "X-Classification": job.banner,
+        },
     )
 
 
