@@ -191,3 +191,33 @@ def test_a_batch_upload_shows_progress_and_offers_the_results(
     assert lines[0]["matches"][0]["entity_id"] == "unsc-ire-067"
     assert "error" in lines[2]
     assert reply.headers["x-classification"] == "SECRET"
+
+
+def test_the_golden_case_field_by_field(site: tuple[str, dict[str, str]], browser: object) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["es-officer"])
+    page.goto(f"{base}/ui/cases/new")
+    page.fill("#f-reference", "ES-2009-0042")
+    page.fill("#f-exporter", "Maquinaria CME, S.A.")
+    page.fill("#f-exporter-country", "ES")
+    page.select_option("#f-role-0", "consignee,intermediary")
+    page.fill("#f-name-0", "Ak Makina")
+    page.fill("#f-country-0", "TR")
+    page.select_option("#f-role-1", "end_user")
+    page.fill("#f-name-1", "Ardalan Machineries Company")
+    page.fill("#f-country-1", "IR")
+    page.fill("#f-destination", "TR")
+    page.fill("#f-final", "IR")
+    page.fill("#f-end-use", "Production of machine parts")
+    page.fill("#f-item", (ROOT / "examples" / "items" / "fs1.yaml").read_text(encoding="utf-8"))
+    page.click("#f-assess")
+    assert page.inner_text("#outcome").startswith("prohibited")
+    assert page.inner_text("#recommendation") == "deny"
+    assert page.inner_text("#banner-top") == "SECRET//REL TO USA, ESP"
+    source = " ".join(page.content().split())
+    assert "¶3" not in source and "¶5" in source
+    page.goto(f"{base}/ui/cases/new")
+    page.select_option("#f-role-0", "end_user")
+    page.fill("#f-name-0", "X")
+    page.click("#f-assess")
+    assert "exporter" in page.inner_text("#error")

@@ -25,7 +25,7 @@ from interdict.access.commands import audit_reads
 from interdict.cables.archive.read import stored_cable
 from interdict.cases.alerting import alert_for
 from interdict.cases.assess import assess
-from interdict.cases.casefile import CaseError, read_case
+from interdict.cases.casefile import ROLES, CaseError, read_case
 from interdict.cases.report.route import route, route_svg
 from interdict.cases.saved import NoSuchCaseError, decide, save
 from interdict.controls.catalogue import bundled
@@ -204,7 +204,7 @@ def case_form(request: Request) -> Response:
     who = _who(request)
     if who is None:
         return _to_signin()
-    return _render("case_form.html.j2", who, None, title="Case", error=None, text="")
+    return _render("case_form.html.j2", who, None, title="Case", error=None, text="", roles=ROLES)
 
 
 @router.post("/cases/new", response_model=None)
@@ -217,39 +217,38 @@ async def case_assess(request: Request) -> Response:
     upload = form.get("upload")
     if isinstance(upload, UploadFile) and upload.filename:
         text = (await upload.read()).decode("utf-8", errors="replace")
+    try:
+        raw = load_yaml(text)
+    except (yaml.YAMLError, DuplicateKeyError) as error:
+        return _form_again(who, f"not valid YAML: {error}", text)
+    return _assess_raw(request, who, raw, bool(form.get("save")), text)
+
+
+def _form_again(who: Caller, error: str, text: str) -> HTMLResponse:
+    return _render(
+        "case_form.html.j2", who, None, title="Case", error=error, text=text, roles=ROLES
+    )
+
+
+def _assess_raw(request: Request, who: Caller, raw: Any, save_it: bool, text: str) -> Response:
+    """Assess a case file (as written or built from the form) as the user; the page, or the
+    form again with the field that could not be read."""
     state: ServiceState = request.app.state.interdict
     controls, _ = bundled()
     try:
-        raw = load_yaml(text)
         case = read_case(raw, controls, "case", None)
-    except (yaml.YAMLError, DuplicateKeyError) as error:
-        return _render(
-            "case_form.html.j2",
-            who,
-            None,
-            title="Case",
-            error=f"not valid YAML: {error}",
-            text=text,
-        )
     except CaseError as error:
-        return _render(
-            "case_form.html.j2",
-            who,
-            None,
-            title="Case",
-            error=f"{error.field}: {error.reason}",
-            text=text,
-        )
+        return _form_again(who, f"{error.field}: {error.reason}", text)
     context = state.context(who.reader, create=True)
     assessment = assess(case, context, None)
-    if form.get("save") and context.store is not None:
+    if save_it and context.store is not None:
         with context.store.begin() as connection:
             number = save(connection, assessment, case.raw, context.actor)
         assessment = assessment.model_copy(
             update={"case": assessment.case.model_copy(update={"version": number})}
         )
     if context.store is not None:
-        audit_reads(context.store, "POST /ui/cases/new")
+        audit_reads(context.store, "POST /ui/cases")
     return _render(
         "assessment.html.j2",
         who,
@@ -259,6 +258,40 @@ async def case_assess(request: Request) -> Response:
         route=route_svg(route(assessment)),
         can_decide=who.reader.can("officer"),
     )
+
+
+@router.post("/cases/fields", response_model=None)
+async def case_fields(request: Request) -> Response:
+    """The field-by-field form, turned into a case file and assessed like one."""
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    form = {key: str(value) for key, value in (await request.form()).items()}
+    try:
+        item = load_yaml(form.get("item", "")) if form.get("item", "").strip() else None
+    except (yaml.YAMLError, DuplicateKeyError) as error:
+        return _form_again(who, f"item: not valid YAML: {error}", "")
+    raw: dict[str, Any] = {
+        "exporter": {"name": form.get("exporter_name"), "country": form.get("exporter_country")},
+        "parties": [
+            {
+                "role": form[f"party_role_{i}"].split(","),
+                "name": form.get(f"party_name_{i}"),
+                "country": form.get(f"party_country_{i}") or None,
+            }
+            for i in range(4)
+            if form.get(f"party_role_{i}") and form.get(f"party_name_{i}", "").strip()
+        ],
+        "item": item,
+        "destination": form.get("destination") or None,
+        "subject_to_ear": bool(form.get("subject_to_ear")),
+    }
+    for key in ("reference", "jurisdiction", "final_destination", "end_use"):
+        if form.get(key, "").strip():
+            raw[key] = form[key].strip()
+    if form.get("transit", "").strip():
+        raw["transit"] = form["transit"].split()
+    return _assess_raw(request, who, raw, bool(form.get("save")), yaml.safe_dump(raw))
 
 
 @router.post("/cases/{reference}/decision", response_model=None)
