@@ -20,7 +20,7 @@ from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import FORMATS, draw, neighbourhood
 from interdict.intel.kb.ingest import extract_stored, ingest_files
 from interdict.intel.kb.refresh import refresh
-from interdict.intel.kb.report import EntityReport, entity_report, find_entity
+from interdict.intel.kb.report import EntityReport, find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.progress import progress_bar
 from interdict.parties.describe import cited, step_line
@@ -122,10 +122,7 @@ def show_command(
     """Print an entity with every fact, link and source the knowledge base holds."""
     try:
         screener, store = _open(db, as_user)
-        with store.read() as connection:
-            entity_id = find_entity(connection, screener.index, target)
-            graph = LinkGraph(connection, screener.lists.datasets)
-            report = entity_report(connection, graph, entity_id) if entity_id else None
+        report = screener.report(target)
         audit_reads(store, "intel show")
     except (StoreError, DatasetError, UserError) as error:
         _fail(str(error))

@@ -26,6 +26,7 @@ from interdict.access.session import for_reader
 from interdict.intel.kb.chain import INTEL, SAME_AS, LinkGraph, Node
 from interdict.intel.kb.entities import mentions
 from interdict.intel.kb.refresh import refresh
+from interdict.intel.kb.report import EntityReport, entity_report, find_entity
 from interdict.parties.query import Query
 from interdict.parties.results import DEFAULT_THRESHOLD, LinkStep, Match
 from interdict.parties.screening import Dataset, Screener
@@ -88,6 +89,16 @@ class KnowledgeScreener:
         if index is not None and (not wanted or INTEL in wanted):
             searched.append(index)
         return cls(lists, searched, store, index)
+
+    def report(self, target: str) -> EntityReport | None:
+        """The knowledge-base entity a name or id stands for, as the store's reader may see it;
+        None for no such entity (or none the reader may see)."""
+        if self.store is None:
+            return None
+        with self.store.read() as connection:
+            found = find_entity(connection, self.index, target)
+            graph = LinkGraph(connection, self.lists.datasets)
+            return entity_report(connection, graph, found) if found else None
 
     def screen(
         self, query: Query, limit: int = 10, threshold: float = DEFAULT_THRESHOLD

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from interdict.access.commands import audit_reads
 from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import draw, neighbourhood
-from interdict.intel.kb.report import entity_report, find_entity
+from interdict.intel.kb.report import find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.service.auth import Caller, caller
 from interdict.service.errors import unprocessable
@@ -39,10 +39,7 @@ def get_entity(
 ) -> dict[str, Any]:
     screener = _opened(request, who)
     assert screener.store is not None
-    with screener.store.read() as connection:
-        found = find_entity(connection, screener.index, entity_id)
-        graph = LinkGraph(connection, screener.lists.datasets)
-        report = entity_report(connection, graph, found) if found else None
+    report = screener.report(entity_id)
     audit_reads(screener.store, "GET /intel/entities/{id}")
     if report is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING)

@@ -17,8 +17,7 @@ from followthemoney import model
 
 from interdict.access.commands import audit_reads
 from interdict.access.session import match_sources, showing
-from interdict.intel.kb.chain import INTEL, LinkGraph
-from interdict.intel.kb.report import entity_report, find_entity
+from interdict.intel.kb.chain import INTEL
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Match
@@ -304,10 +303,7 @@ def entity(
 def _intel_entity(screener: KnowledgeScreener, who: Caller, entity_id: str) -> dict[str, Any]:
     """A knowledge-base entity in FtM form, from what the reader may see, or a 404."""
     assert screener.store is not None
-    with screener.store.read() as connection:
-        found = find_entity(connection, screener.index, entity_id)
-        graph = LinkGraph(connection, screener.lists.datasets)
-        report = entity_report(connection, graph, found) if found else None
+    report = screener.report(entity_id)
     audit_reads(screener.store, "GET /entities/{id}")
     if report is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such entity!")

@@ -35,7 +35,6 @@ from interdict.controls.outputs import classify_output
 from interdict.controls.requests import RequestError, country_code
 from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import draw, neighbourhood
-from interdict.intel.kb.report import entity_report, find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.strict import DuplicateKeyError, load_yaml
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
@@ -367,13 +366,7 @@ def cable_page(request: Request, reference: str) -> Response:
 def _entity(request: Request, who: Caller, target: str) -> tuple[Any, KnowledgeScreener]:
     state: ServiceState = request.app.state.interdict
     screener = state.screener(who.reader)
-    if screener.store is None:
-        return None, screener
-    with screener.store.read() as connection:
-        found = find_entity(connection, screener.index, target)
-        graph = LinkGraph(connection, screener.lists.datasets)
-        report = entity_report(connection, graph, found) if found else None
-    return report, screener
+    return screener.report(target), screener
 
 
 @router.get("/entities/{entity_id}", response_model=None)
