@@ -1,4 +1,4 @@
-"""The locust client of bench_service.py: one /match query per request, names drawn at random."""
+"""The locust client of bench_service.py: one /match query per request, queries drawn at random."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Matcher(HttpUser):
 
     @task
     def match(self) -> None:
-        name = CHOOSE.choice(QUERIES)
-        body = {"queries": {"q": {"schema": "LegalEntity", "properties": {"name": [name]}}}}
+        query = CHOOSE.choice(QUERIES)
+        entity = {"schema": query["schema"], "properties": {"name": [query["name"]]}}
+        body = {"queries": {"q": entity}}
         self.client.post("/match/default", json=body, headers=HEADERS, name="/match/default")

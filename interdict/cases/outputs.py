@@ -116,8 +116,10 @@ class SavedCase(_Out):
 def schemas() -> dict[str, dict[str, Any]]:
     """File name to JSON schema, for the documents of the case commands."""
     return {
-        "case-assessment.schema.json": Assessment.model_json_schema(by_alias=True),
-        "case-show.schema.json": SavedCase.model_json_schema(by_alias=True),
+        "case-assessment.schema.json": Assessment.model_json_schema(
+            by_alias=True, mode="serialization"
+        ),
+        "case-show.schema.json": SavedCase.model_json_schema(by_alias=True, mode="serialization"),
     }
 
 

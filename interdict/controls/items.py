@@ -51,7 +51,14 @@ def load_item(path: Path, vocabulary: Vocabulary) -> Item:
     return read_item(raw, vocabulary, source)
 
 
-def read_item(raw: Any, vocabulary: Vocabulary, source: str = "item") -> Item:
+def read_item(
+    raw: Any, vocabulary: Vocabulary, source: str = "item", *, started: bool = False
+) -> Item:
+    """An item file, checked against the vocabulary.
+
+    A file with no parameters is refused as a slip; ``started`` accepts one, for the
+    workbench's item form, whose first round classifies a name alone to learn what to ask.
+    """
     if not isinstance(raw, dict):
         raise ItemError(source, "(file)", "expected a mapping with name and parameters")
     for key in raw:
@@ -61,7 +68,9 @@ def read_item(raw: Any, vocabulary: Vocabulary, source: str = "item") -> Item:
     if not isinstance(name, str) or not name.strip():
         raise ItemError(source, "name", "missing value: give the item a name")
     params = raw.get("parameters")
-    if not isinstance(params, dict) or not params:
+    if started and params is None:
+        params = {}
+    if not isinstance(params, dict) or not (params or started):
         raise ItemError(source, "parameters", "missing value: a mapping of parameter to value")
     values = {
         str(key): _value(

@@ -328,10 +328,14 @@ def _rule_out(firing: Firing) -> RuleOut:
 
 def schemas() -> dict[str, dict[str, Any]]:
     return {
-        "classify.schema.json": ClassifyOutput.model_json_schema(),
-        "classify-batch-line.schema.json": ClassifyBatchLine.model_json_schema(),
-        "determine-batch-line.schema.json": DetermineBatchLine.model_json_schema(),
-        "determine.schema.json": DetermineOutput.model_json_schema(),
+        "classify.schema.json": ClassifyOutput.model_json_schema(mode="serialization"),
+        "classify-batch-line.schema.json": ClassifyBatchLine.model_json_schema(
+            mode="serialization"
+        ),
+        "determine-batch-line.schema.json": DetermineBatchLine.model_json_schema(
+            mode="serialization"
+        ),
+        "determine.schema.json": DetermineOutput.model_json_schema(mode="serialization"),
     }
 
 

@@ -27,9 +27,13 @@ def schemas() -> dict[str, dict[str, Any]]:
         "intel-extract-line.schema.json": TypeAdapter(Party | Link | Item | Denial).json_schema(
             by_alias=True, mode="serialization"
         ),
-        "intel-show.schema.json": EntityReport.model_json_schema(by_alias=True),
-        "cables-search.schema.json": SearchResult.model_json_schema(by_alias=True),
-        "db-status.schema.json": StoreStatus.model_json_schema(by_alias=True),
+        "intel-show.schema.json": EntityReport.model_json_schema(
+            by_alias=True, mode="serialization"
+        ),
+        "cables-search.schema.json": SearchResult.model_json_schema(
+            by_alias=True, mode="serialization"
+        ),
+        "db-status.schema.json": StoreStatus.model_json_schema(by_alias=True, mode="serialization"),
     }
 
 

@@ -53,9 +53,11 @@ class CompareOutput(BaseModel):
 def schemas() -> dict[str, dict[str, Any]]:
     """File name to JSON schema, for every document the screening commands print."""
     return {
-        "screen.schema.json": ScreenOutput.model_json_schema(by_alias=True),
-        "screen-batch-line.schema.json": BatchLine.model_json_schema(by_alias=True),
-        "compare.schema.json": CompareOutput.model_json_schema(by_alias=True),
+        "screen.schema.json": ScreenOutput.model_json_schema(by_alias=True, mode="serialization"),
+        "screen-batch-line.schema.json": BatchLine.model_json_schema(
+            by_alias=True, mode="serialization"
+        ),
+        "compare.schema.json": CompareOutput.model_json_schema(by_alias=True, mode="serialization"),
         "lists-status.schema.json": TypeAdapter(list[DatasetInfo]).json_schema(),
     }
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from interdict.parties.store.home import data_home
+from interdict.service.examples import filled
 from interdict.service.routes import cables, cases, controls, intel, matching, system
 from interdict.service.state import ServiceState
 from interdict.service.web import pages
@@ -33,4 +35,12 @@ def create_app(home: Path | None = None, db: str | None = None) -> FastAPI:
     app.include_router(cases.router)
     app.include_router(pages.router)
     app.add_api_route("/", lambda: RedirectResponse("/ui/screen"), include_in_schema=False)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = filled(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

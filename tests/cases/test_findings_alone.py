@@ -279,6 +279,8 @@ def _query(within: int | None, today: date = date(2026, 12, 7)) -> object:
         ("2021-12-06", 5, False),  # the day before it
         ("2021", 5, True),  # a year alone counts as its last day
         ("2020", 5, False),
+        ("2007-01", 2026, True),  # a window reaching back to year 0 holds every denial
+        ("2007-01", 10**6, True),  # and so does one beyond any calendar (found by schemathesis)
     ],
 )
 def test_denial_period_boundaries(when: str, within: int | None, matches: bool) -> None:

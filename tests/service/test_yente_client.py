@@ -36,16 +36,13 @@ def service(
         yield base, key
 
 
-def test_nomenklatura_yente_enricher_finds_shig(
-    service: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_nomenklatura_yente_enricher_finds_shig(service: tuple[str, str], tmp_path: Path) -> None:
     from followthemoney import Dataset, StatementEntity
     from nomenklatura.cache import Cache
     from nomenklatura.db import make_session
     from nomenklatura.enrich.yente import YenteEnricher
 
     base, key = service
-    monkeypatch.setenv("NOMENKLATURA_DB_URL", f"sqlite:///{tmp_path / 'nk.db'}")
     config = {
         "name": "interdict",
         "title": "Interdict",
@@ -63,7 +60,8 @@ def test_nomenklatura_yente_enricher_finds_shig(
             "properties": {"name": ["Shahid Hemmat Industrial Group"]},
         },
     )
-    with make_session() as session:
+    # nomenklatura reads its cache URL at import; pass it, so the cache stays in tmp_path.
+    with make_session(f"sqlite:///{tmp_path / 'nk.db'}") as session:
         cache = Cache(session, dataset, create=True)
         enricher = YenteEnricher(dataset, cache, dict(config))
         found = list(enricher.match(entity))

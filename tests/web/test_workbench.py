@@ -193,11 +193,8 @@ def test_a_batch_upload_shows_progress_and_offers_the_results(
     assert reply.headers["x-classification"] == "SECRET"
 
 
-def test_the_golden_case_field_by_field(site: tuple[str, dict[str, str]], browser: object) -> None:
-    base, keys = site
-    page = _signed_in(browser, base, keys["es-officer"])
-    page.goto(f"{base}/ui/cases/new")
-    page.fill("#f-reference", "ES-2009-0042")
+def _golden_fields(page: object) -> None:
+    """The golden case's exporter, parties and route, written into the field-by-field form."""
     page.fill("#f-exporter", "Maquinaria CME, S.A.")
     page.fill("#f-exporter-country", "ES")
     page.select_option("#f-role-0", "consignee,intermediary")
@@ -208,6 +205,14 @@ def test_the_golden_case_field_by_field(site: tuple[str, dict[str, str]], browse
     page.fill("#f-country-1", "IR")
     page.fill("#f-destination", "TR")
     page.fill("#f-final", "IR")
+
+
+def test_the_golden_case_field_by_field(site: tuple[str, dict[str, str]], browser: object) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["es-officer"])
+    page.goto(f"{base}/ui/cases/new")
+    page.fill("#f-reference", "ES-2009-0042")
+    _golden_fields(page)
     page.fill("#f-end-use", "Production of machine parts")
     page.fill("#f-item", (ROOT / "examples" / "items" / "fs1.yaml").read_text(encoding="utf-8"))
     page.click("#f-assess")
@@ -221,3 +226,79 @@ def test_the_golden_case_field_by_field(site: tuple[str, dict[str, str]], browse
     page.fill("#f-name-0", "X")
     page.click("#f-assess")
     assert "exporter" in page.inner_text("#error")
+
+
+def _answer(page: object, facts: dict[str, object]) -> int:
+    """Answer every question on the page that the facts hold; how many were answered."""
+    page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
+    answered = 0
+    for name, value in facts.items():
+        key = f"p.{name}"
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            if page.query_selector(f'[name="{key}.0.name"]') is None:
+                continue
+            for row, axis in enumerate(value):
+                for field, cell in axis.items():
+                    page.fill(f'[name="{key}.{row}.{field}"]', str(cell))
+        elif page.query_selector(f'[name="{key}"]') is None:
+            continue
+        elif isinstance(value, list):
+            for tick in value:
+                page.check(f'[name="{key}"][value="{tick}"]')
+        elif isinstance(value, bool):
+            page.select_option(f'[name="{key}"]', "yes" if value else "no")
+        elif page.get_attribute(f'[name="{key}"]', "type") is None and page.query_selector(
+            f'select[name="{key}"]'
+        ):
+            page.select_option(f'[name="{key}"]', str(value))
+        else:
+            page.fill(f'[name="{key}"]', str(value))
+        answered += 1
+    return answered
+
+
+def test_an_item_classified_question_by_question_then_carried_into_the_golden_case(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    """The officer starts from a name; the page asks, the FS-1's data sheet answers, until the
+    machine is listed under 2B201; the item then goes into the case form and the golden case."""
+    base, keys = site
+    facts = yaml.safe_load((ROOT / "examples" / "items" / "fs1.yaml").read_text("utf-8"))
+    page = _signed_in(browser, base, keys["es-officer"])
+    page.goto(f"{base}/ui/controls")
+    page.fill("#item-name", "FS-1 five-axis milling machine")
+    page.click("#classify")
+    assert "undetermined" in page.inner_text("#classification")
+    first = page.inner_text("#questions")
+    assert "Which functions does the machine perform" in first
+    _shot(page, "classify-questions")
+    rounds = 0
+    while "undetermined" in page.inner_text("#classification"):
+        rounds += 1
+        assert rounds <= 6, page.inner_text("#classification")
+        assert _answer(page, facts["parameters"]) > 0, page.inner_text("#questions")
+        page.click("#classify")
+        assert page.query_selector("#error") is None, page.inner_text("#error")
+    assert page.inner_text("#classification").startswith("listed")
+    assert "2B201" in page.inner_text(".entry")
+    page.click("#to-case")
+    carried = yaml.safe_load(page.input_value("#f-item"))
+    assert carried["parameters"]["simultaneous_contouring_axes"] == 5
+    _golden_fields(page)
+    page.click("#f-assess")
+    assert page.inner_text("#outcome").startswith("prohibited")
+
+
+def test_a_wrong_answer_names_the_parameter(
+    site: tuple[str, dict[str, str]], browser: object
+) -> None:
+    base, keys = site
+    page = _signed_in(browser, base, keys["es-officer"])
+    page.goto(f"{base}/ui/controls")
+    page.fill("#item-name", "a lathe")
+    page.click("#classify")
+    page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
+    page.fill('[name="p.simultaneous_contouring_axes"]', "five")
+    page.click("#classify")
+    assert "p.simultaneous_contouring_axes" in page.inner_text("#error")
+    assert page.input_value("#item-name") == "a lathe"

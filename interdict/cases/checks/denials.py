@@ -129,6 +129,8 @@ def _recent(query: DenialQuery, when: str | None) -> bool:
     last_day = int(day) if day else calendar.monthrange(int(year), last_month)[1]
     latest = date(int(year), last_month, last_day)
     year_then = query.today.year - query.within_years
+    if year_then < date.min.year:  # a window reaching before year 1 holds every denial
+        return True
     day_then = min(query.today.day, calendar.monthrange(year_then, query.today.month)[1])
     return latest >= query.today.replace(year=year_then, day=day_then)
 

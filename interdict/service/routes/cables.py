@@ -15,11 +15,18 @@ from interdict.model.markings import LEVEL_WORDS
 from interdict.service.auth import Caller, caller
 from interdict.service.envelope import envelope
 from interdict.service.errors import unprocessable
+from interdict.service.examples import answered
+from interdict.service.responses import CableSearchServed, CableServed
 
 router = APIRouter(tags=["Cables"])
 
 
-@router.get("/cables", summary="Full-text search of the stored cables")
+@router.get(
+    "/cables",
+    summary="Full-text search of the stored cables",
+    response_model=None,
+    responses=answered("cables_search", CableSearchServed),
+)
 def search_cables(
     who: Annotated[Caller, Depends(caller)],
     q: Annotated[str, Query(min_length=1, description='words, "phrases" and prefix* terms')],
@@ -45,7 +52,12 @@ def search_cables(
     return envelope(who, result.model_dump(mode="json"))
 
 
-@router.get("/cables/{ref}", summary="One stored cable, its visible portions only")
+@router.get(
+    "/cables/{ref}",
+    summary="One stored cable, its visible portions only",
+    response_model=None,
+    responses=answered("cable", CableServed),
+)
 def get_cable(who: Annotated[Caller, Depends(caller)], ref: str) -> dict[str, Any]:
     cable = stored_cable(who.store, ref)
     audit_reads(who.store, "GET /cables/{ref}")

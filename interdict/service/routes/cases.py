@@ -27,6 +27,17 @@ from interdict.denials.register import add, read_all
 from interdict.service.auth import Caller, caller, require_role
 from interdict.service.envelope import envelope
 from interdict.service.errors import unprocessable
+from interdict.service.examples import answered, asked
+from interdict.service.responses import (
+    AlertDraft,
+    AssessmentServed,
+    AuditList,
+    CaseList,
+    DecisionServed,
+    DenialAdded,
+    DenialList,
+    SavedCaseServed,
+)
 from interdict.service.state import ServiceState
 
 router = APIRouter(tags=["Cases"])
@@ -54,11 +65,22 @@ class DenialRequest(BaseModel):
     marking: str | None = None
 
 
-@router.post("/cases", summary="Assess a case file (JSON), and save it if asked")
+@router.post(
+    "/cases",
+    summary="Assess a case file (JSON), and save it if asked",
+    response_model=None,
+    responses=answered("case_assessment", AssessmentServed),
+)
 def post_case(
     request: Request,
     who: Annotated[Caller, Depends(caller)],
-    case_file: Annotated[dict[str, Any], Body(description="the case file, with the item inline")],
+    case_file: Annotated[
+        dict[str, Any],
+        Body(
+            description="the case file, with the item inline",
+            openapi_examples=asked("case", "The golden case of 09STATE29395"),
+        ),
+    ],
     save_it: Annotated[bool, Query(alias="save")] = False,
     denials_within: Annotated[int | None, Query(ge=1)] = None,
 ) -> dict[str, Any]:
@@ -83,7 +105,12 @@ def post_case(
     return {**payload, "banner": store.gate.banner.text(), "reader": who.reader.name}
 
 
-@router.get("/cases", summary="The saved cases the user may see")
+@router.get(
+    "/cases",
+    summary="The saved cases the user may see",
+    response_model=None,
+    responses=answered("case_list", CaseList),
+)
 def get_cases(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     with who.store.read() as connection:
         rows = listing(connection)
@@ -91,7 +118,12 @@ def get_cases(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     return envelope(who, {"cases": rows})
 
 
-@router.get("/cases/{reference}", summary="A saved case: its latest visible version and decisions")
+@router.get(
+    "/cases/{reference}",
+    summary="A saved case: its latest visible version and decisions",
+    response_model=None,
+    responses=answered("saved_case", SavedCaseServed),
+)
 def get_case(who: Annotated[Caller, Depends(caller)], reference: str) -> dict[str, Any]:
     try:
         with who.store.read() as connection:
@@ -102,9 +134,16 @@ def get_case(who: Annotated[Caller, Depends(caller)], reference: str) -> dict[st
     return envelope(who, saved.model_dump(mode="json", by_alias=True))
 
 
-@router.post("/cases/{reference}/decision", summary="Record the officer's decision")
+@router.post(
+    "/cases/{reference}/decision",
+    summary="Record the officer's decision",
+    response_model=None,
+    responses=answered("decision", DecisionServed),
+)
 def post_decision(
-    who: Annotated[Caller, Depends(caller)], reference: str, body: DecisionRequest
+    who: Annotated[Caller, Depends(caller)],
+    reference: str,
+    body: Annotated[DecisionRequest, Body(openapi_examples=asked("decision", "A denial"))],
 ) -> dict[str, Any]:
     require_role(who, "officer")
     if not body.reason.strip():
@@ -119,9 +158,17 @@ def post_decision(
     return envelope(who, made.model_dump(mode="json"))
 
 
-@router.post("/cases/{reference}/alert", summary="Draft a non-paper for a partner government")
+@router.post(
+    "/cases/{reference}/alert",
+    summary="Draft a non-paper for a partner government",
+    response_model=None,
+    responses=answered("alert", AlertDraft),
+)
 def post_alert(
-    request: Request, who: Annotated[Caller, Depends(caller)], reference: str, body: AlertRequest
+    request: Request,
+    who: Annotated[Caller, Depends(caller)],
+    reference: str,
+    body: Annotated[AlertRequest, Body(openapi_examples=asked("alert", "For Spain"))],
 ) -> dict[str, Any]:
     require_role(who, "officer")
     state: ServiceState = request.app.state.interdict
@@ -148,7 +195,12 @@ def post_alert(
     }
 
 
-@router.get("/denials", summary="The denial register, as the user may see it")
+@router.get(
+    "/denials",
+    summary="The denial register, as the user may see it",
+    response_model=None,
+    responses=answered("denials", DenialList),
+)
 def get_denials(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     with who.store.read() as connection:
         entries = read_all(connection)
@@ -156,8 +208,19 @@ def get_denials(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     return envelope(who, {"denials": [e.model_dump(mode="json") for e in entries]})
 
 
-@router.post("/denials", status_code=201, summary="Register a denial")
-def post_denial(who: Annotated[Caller, Depends(caller)], body: DenialRequest) -> dict[str, Any]:
+@router.post(
+    "/denials",
+    status_code=201,
+    summary="Register a denial",
+    response_model=None,
+    responses=answered("denial_added", DenialAdded, 201),
+)
+def post_denial(
+    who: Annotated[Caller, Depends(caller)],
+    body: Annotated[
+        DenialRequest, Body(openapi_examples=asked("denial", "Spain's 2007 denial (09STATE29395)"))
+    ],
+) -> dict[str, Any]:
     require_role(who, "officer")
     try:
         entry = make_entry(**body.model_dump(), origin="manual")
@@ -168,7 +231,12 @@ def post_denial(who: Annotated[Caller, Depends(caller)], body: DenialRequest) ->
     return {"id": entry.id, "added": bool(new)}
 
 
-@router.get("/audit", summary="The audit trail (auditors only)")
+@router.get(
+    "/audit",
+    summary="The audit trail (auditors only)",
+    response_model=None,
+    responses=answered("audit", AuditList),
+)
 def get_audit(
     who: Annotated[Caller, Depends(caller)], user: str | None = None, since: date | None = None
 ) -> dict[str, Any]:

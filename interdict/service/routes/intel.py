@@ -15,6 +15,8 @@ from interdict.intel.kb.report import find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.service.auth import Caller, caller
 from interdict.service.errors import unprocessable
+from interdict.service.examples import answered
+from interdict.service.responses import EntityServed
 from interdict.service.state import ServiceState
 from interdict.store.errors import StoreError
 
@@ -33,7 +35,12 @@ def _opened(request: Request, who: Caller) -> KnowledgeScreener:
     return screener
 
 
-@router.get("/intel/entities/{entity_id}", summary="A knowledge-base entity with its sources")
+@router.get(
+    "/intel/entities/{entity_id}",
+    summary="A knowledge-base entity with its sources",
+    response_model=None,
+    responses=answered("intel_entity", EntityServed),
+)
 def get_entity(
     request: Request, who: Annotated[Caller, Depends(caller)], entity_id: str
 ) -> dict[str, Any]:

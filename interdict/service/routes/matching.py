@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, status
 from followthemoney import model
 
 from interdict.access.commands import audit_reads
@@ -23,6 +23,8 @@ from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Match
 from interdict.parties.store.datasets import DatasetError
 from interdict.service.auth import Caller, caller
+from interdict.service.examples import answered, asked
+from interdict.service.responses import Algorithms, Catalog, FtmEntity
 from interdict.service.state import ServiceState
 from interdict.service.yente_models import (
     EntityExample,
@@ -170,12 +172,15 @@ def _matcher() -> dict[str, Any]:
     response_model=MatchResponse,
     response_model_by_alias=True,
     summary="Match entities (yente's /match)",
+    responses=answered("match"),
 )
 def match(
     request: Request,
     who: Annotated[Caller, Depends(caller)],
     dataset: str,
-    body: MatchRequest,
+    body: Annotated[
+        MatchRequest, Body(openapi_examples=asked("match", "SHIG, and the front company"))
+    ],
     limit: Annotated[int, Query(ge=1, le=500)] = 5,
     threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
     cutoff: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
@@ -236,6 +241,7 @@ def _filtered(
     response_model=SearchResponse,
     response_model_by_alias=True,
     summary="Search entities by name (yente's /search)",
+    responses=answered("search"),
 )
 def search(
     request: Request,
@@ -271,7 +277,12 @@ def search(
     )
 
 
-@router.get("/entities/{entity_id}", summary="One entity, with related entities nested")
+@router.get(
+    "/entities/{entity_id}",
+    summary="One entity, with related entities nested",
+    response_model=None,
+    responses=answered("entity", FtmEntity),
+)
 def entity(
     request: Request,
     who: Annotated[Caller, Depends(caller)],
@@ -334,7 +345,12 @@ def _reverse(linked: dict[str, Any], entity_id: str) -> str | None:
     return None
 
 
-@router.get("/catalog", summary="The loaded datasets")
+@router.get(
+    "/catalog",
+    summary="The loaded datasets",
+    response_model=None,
+    responses=answered("catalog", Catalog),
+)
 def catalog(request: Request, who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     screener = _screener(request, who, "default")
     datasets = [
@@ -361,7 +377,12 @@ def catalog(request: Request, who: Annotated[Caller, Depends(caller)]) -> dict[s
     }
 
 
-@router.get("/algorithms", summary="The matching algorithms")
+@router.get(
+    "/algorithms",
+    summary="The matching algorithms",
+    response_model=None,
+    responses=answered("algorithms", Algorithms),
+)
 def algorithms(who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
     return {
         "algorithms": [{**_matcher(), "docs": "docs/screening.md"}],

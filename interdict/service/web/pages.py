@@ -30,6 +30,7 @@ from interdict.cases.report.route import route, route_svg
 from interdict.cases.saved import NoSuchCaseError, decide, save
 from interdict.controls.catalogue import bundled
 from interdict.controls.classify import classify
+from interdict.controls.entries import JURISDICTIONS
 from interdict.controls.items import ItemError, read_item
 from interdict.controls.outputs import classify_output
 from interdict.controls.requests import RequestError, country_code
@@ -40,6 +41,7 @@ from interdict.model.strict import DuplicateKeyError, load_yaml
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
 from interdict.service.auth import Caller, caller_for_key
 from interdict.service.state import ServiceState
+from interdict.service.web.item_form import AnswerError, merged, questions
 from interdict.store.engine import Store
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -203,7 +205,7 @@ def case_form(request: Request) -> Response:
     who = _who(request)
     if who is None:
         return _to_signin()
-    return _render("case_form.html.j2", who, None, title="Case", error=None, text="", roles=ROLES)
+    return _form_again(who, None, "")
 
 
 @router.post("/cases/new", response_model=None)
@@ -223,9 +225,25 @@ async def case_assess(request: Request) -> Response:
     return _assess_raw(request, who, raw, bool(form.get("save")), text)
 
 
-def _form_again(who: Caller, error: str, text: str) -> HTMLResponse:
+@router.post("/cases/with-item", response_model=None)
+def case_with_item(request: Request, item: Annotated[str, Form()] = "") -> Response:
+    """The case form with the item built on the control-lists page already in it."""
+    who = _who(request)
+    if who is None:
+        return _to_signin()
+    return _form_again(who, None, "", item)
+
+
+def _form_again(who: Caller, error: str | None, text: str, item: str = "") -> HTMLResponse:
     return _render(
-        "case_form.html.j2", who, None, title="Case", error=error, text=text, roles=ROLES
+        "case_form.html.j2",
+        who,
+        None,
+        title="Case",
+        error=error,
+        text=text,
+        item=item,
+        roles=ROLES,
     )
 
 
@@ -405,6 +423,10 @@ def controls_page(request: Request, q: str | None = None) -> Response:
     who = _who(request)
     if who is None:
         return _to_signin()
+    return _controls(who, q=q)
+
+
+def _controls(who: Caller, q: str | None = None, **classifying: Any) -> HTMLResponse:
     controls, _ = bundled()
     wanted = (q or "").lower()
     entries = [
@@ -412,6 +434,8 @@ def controls_page(request: Request, q: str | None = None) -> Response:
         for e in controls.entries.values()
         if not wanted or wanted in e.id.lower() or wanted in e.spec.title.lower()
     ]
+    shown: dict[str, Any] = {"item": "", "name": "", "jurisdiction": "EU", "result": None}
+    shown.update(error=None, questions=[])
     return _render(
         "controls.html.j2",
         who,
@@ -419,35 +443,41 @@ def controls_page(request: Request, q: str | None = None) -> Response:
         title="Control lists",
         entries=entries,
         q=q,
-        result=None,
-        error=None,
+        jurisdictions=JURISDICTIONS,
+        **{**shown, **classifying},
     )
 
 
 @router.post("/classify", response_model=None)
-def classify_page(request: Request, item: Annotated[str, Form()] = "") -> Response:
+async def classify_page(request: Request) -> Response:
+    """Classify what is known, then ask for what would decide it (see ``item_form``)."""
     who = _who(request)
     if who is None:
         return _to_signin()
+    form = await request.form()
+    answers = {key: [str(v) for v in form.getlist(key)] for key in form}
+    text = str(form.get("item") or "")
+    name = str(form.get("name") or "").strip()
+    jurisdiction = str(form.get("jurisdiction") or "EU")
     controls, _ = bundled()
-    result, error = None, None
     try:
-        loaded = read_item(load_yaml(item), controls.vocabulary, "item")
-        result = classify_output(classify(loaded, controls, "EU"), controls)
-    except (ItemError, yaml.YAMLError, DuplicateKeyError) as problem:
-        error = str(problem)
-    entries = [
-        {"id": e.id, "title": e.spec.title, "regime": e.regime_name}
-        for e in controls.entries.values()
-    ]
-    return _render(
-        "controls.html.j2",
+        raw = load_yaml(text) if text.strip() else {}
+        if not isinstance(raw, dict):
+            raise AnswerError("item: write the item as a mapping of name and parameters")
+        if name:
+            raw["name"] = name
+        raw = merged(raw, answers, controls.vocabulary)
+        if jurisdiction not in JURISDICTIONS:
+            raise AnswerError(f"jurisdiction: use one of {', '.join(JURISDICTIONS)}")
+        loaded = read_item(raw, controls.vocabulary, "item", started=True)
+    except (AnswerError, ItemError, yaml.YAMLError, DuplicateKeyError) as problem:
+        return _controls(who, item=text, name=name, jurisdiction=jurisdiction, error=str(problem))
+    result = classify_output(classify(loaded, controls, jurisdiction), controls)
+    return _controls(
         who,
-        None,
-        title="Control lists",
-        entries=entries,
-        q=None,
-        item=item,
+        item=yaml.safe_dump(raw, allow_unicode=True, sort_keys=False),
+        name=str(raw.get("name") or ""),
+        jurisdiction=jurisdiction,
         result=result,
-        error=error,
+        questions=questions(result, controls.vocabulary, raw),
     )
