@@ -1,8 +1,10 @@
 """Screen a file of parties, one output line per input row, bad rows included.
 
-A bad row (no name, an unknown country, an unreadable line) is reported
-with its position and written out with an ``error`` so the output stays
-aligned with the input; every other row is screened as usual.
+A row with no name, or one that cannot be read, is reported with its
+position and written out with an ``error`` so the output stays aligned with
+the input.  A row with a bad qualifier (birth date, country, schema) is
+screened on its name and what else is valid, and carries a warning naming
+the field: the party is never left unscreened over a qualifier.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from interdict.model.batch import BatchResult
 from interdict.parties.outputs import BatchLine
-from interdict.parties.query import QueryError, make_query
+from interdict.parties.query import QueryError, qualified_query
 from interdict.parties.rows import RowError, read_rows
 from interdict.parties.screening import Screens
 
@@ -30,7 +32,7 @@ def screen_batch(
             continue
         row_id = row.fields.get("id") or None
         try:
-            query = make_query(
+            query, warnings = qualified_query(
                 [row.fields.get("name", "")],
                 row.fields.get("schema") or None,
                 [row.fields.get("country", "")],
@@ -41,4 +43,5 @@ def screen_batch(
             yield BatchResult(BatchLine(id=row_id, matches=[], error=str(error)), problem)
             continue
         matches = screener.screen(query, limit=limit, threshold=threshold)
-        yield BatchResult(BatchLine(id=row_id, matches=matches), None)
+        line = BatchLine(id=row_id, matches=matches, warnings=warnings)
+        yield BatchResult(line, None, tuple(f"{row.position} (id {row_id}): {w}" for w in warnings))

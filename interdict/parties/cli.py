@@ -32,7 +32,7 @@ from interdict.parties.compare import compare_names
 from interdict.parties.describe import chain_lines, listed_as
 from interdict.parties.loaders import FORMATS, detect_format
 from interdict.parties.outputs import CompareOutput, QueryEcho, ScreenOutput
-from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
+from interdict.parties.query import QUERY_SCHEMATA, QueryError, qualified_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Explanation, Match, NameEvidence
 from interdict.parties.rows import RowError, read_rows
 from interdict.parties.store.bundled import ensure_bundled, note_loaded, remove_dataset
@@ -188,7 +188,9 @@ def screen_command(
             _run_batch(screener, batch, out_file, limit, threshold)
             audit_reads(screener.store, "screen --batch")
             return
-        query = make_query([name or ""], schema, [country or ""], [birth_date or ""])
+        query, warnings = qualified_query([name or ""], schema, [country or ""], [birth_date or ""])
+        for warning in warnings:
+            _report("warning", warning)
         matches = screener.screen(query, limit=limit, threshold=threshold)
         shown = showing(screener.store, match_sources(matches)) if screener.store else None
         audit_reads(shown, "screen")
@@ -201,7 +203,7 @@ def screen_command(
             countries=list(query.countries),
             birth_dates=list(query.birth_dates),
         )
-        output = ScreenOutput(query=echo, matches=matches)
+        output = ScreenOutput(query=echo, matches=matches, warnings=warnings)
         print(envelope(shown, output.model_dump(mode="json", by_alias=True)))
         return
     banner_line(shown, out)
@@ -218,7 +220,12 @@ def _run_batch(
         _fail(f"--batch: {batch}: no such file")
     rows = screen_batch(screener, batch, limit, threshold)
     screened, problems = write_batch(
-        rows, out_file, f"screening {batch.name}", err, lambda problem: _report("bad row", problem)
+        rows,
+        out_file,
+        f"screening {batch.name}",
+        err,
+        lambda problem: _report("bad row", problem),
+        lambda warning: _report("warning", warning),
     )
     out.print(f"screened {screened} rows, {problems} bad, written to {out_file}", highlight=False)
     if problems:

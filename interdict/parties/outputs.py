@@ -33,6 +33,9 @@ class ScreenOutput(BaseModel):
 
     query: QueryEcho
     matches: list[Match]
+    warnings: list[str] = Field(
+        default=[], description="qualifiers that were ignored, each naming its field"
+    )
 
 
 class BatchLine(BaseModel):
@@ -41,6 +44,11 @@ class BatchLine(BaseModel):
     id: str | None = Field(description="the input row's id column")
     matches: list[Match]
     error: str | None = Field(default=None, description="why the row could not be screened")
+    warnings: list[str] = Field(
+        default=[],
+        description="qualifiers of the row that were ignored (a bad birth date, country or "
+        "schema), each naming the field; the row was screened without them",
+    )
 
 
 class CompareOutput(BaseModel):

@@ -1,12 +1,17 @@
 """A screening query, checked: a known schema, real country codes, real dates.
 
-Bad input is refused here with a message naming the field, before any
-search runs, so the CLI, the batch and the API all fail the same way.
+``make_query`` refuses bad input with a message naming the field, for
+callers that must be exact (comparing two names, a case file's parties).
+``qualified_query`` is what screening uses: a name is all it needs, so a
+bad qualifier (a birth date of 1948-13-16, a country that is no country,
+an unknown schema) is dropped with a warning naming the field and the
+name is screened without it.  A party left unscreened over a typo in a
+date is a compliance hole; a noisy row is not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from followthemoney import model, registry
@@ -67,6 +72,49 @@ def make_query(
         birth_dates=tuple(_date(d) for d in birth_dates if d),
         identifiers=tuple(i for i in identifiers if i),
     )
+
+
+def qualified_query(
+    names: Iterable[str],
+    schema: str | None = None,
+    countries: Iterable[str] = (),
+    birth_dates: Iterable[str] = (),
+    identifiers: Iterable[str] = (),
+) -> tuple[Query, list[str]]:
+    """The query on what is valid, and a warning for each qualifier left out.
+
+    Raises ``QueryError`` only when there is no name to screen.
+    """
+    warnings: list[str] = []
+
+    def kept(clean: Callable[[str], str], values: Iterable[str]) -> tuple[str, ...]:
+        good = []
+        for value in values:
+            if not value:
+                continue
+            try:
+                good.append(clean(value))
+            except QueryError as error:
+                warnings.append(f"{error}; ignored, screened without it")
+        return tuple(good)
+
+    cleaned_countries = kept(_country, countries)
+    cleaned_dates = kept(_date, birth_dates)
+    try:
+        query = make_query(names, schema)
+    except QueryError as error:
+        if not str(error).startswith("schema:"):
+            raise
+        warnings.insert(0, f"{error}; ignored, screened as LegalEntity")
+        query = make_query(names)
+    checked = Query(
+        query.names,
+        query.schema,
+        cleaned_countries,
+        cleaned_dates,
+        tuple(i for i in identifiers if i),
+    )
+    return checked, warnings
 
 
 def can_match(query_schema: str, listed_schema: str) -> bool:

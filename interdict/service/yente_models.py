@@ -72,6 +72,11 @@ class QueryResponse(BaseModel):
     results: list[MatchResult]
     total: Total
     query: dict[str, Any]
+    warnings: list[str] = Field(
+        default=[],
+        description="Interdict: qualifiers left out of the query (a bad birthDate or country), "
+        "each naming its field; the name was matched without them",
+    )
 
 
 class MatchResponse(BaseModel):

@@ -270,11 +270,42 @@ def test_csv_error_is_reported_and_reading_goes_on(
     assert records[2].source == f"{path}:row 3 (line 4)"
 
 
-def test_csv_nul_byte_in_a_field_does_not_stop_the_file() -> None:
-    text = good_row(1) + good_row(2, "BROKEN\0BODY") + good_row(3)
+def test_csv_nul_byte_in_a_row_costs_that_row_alone(tmp_path: Path) -> None:
+    path = tmp_path / "cables.csv"
+    path.write_text(good_row(1) + good_row(2, "BROKEN\0BODY") + good_row(3), encoding="utf-8")
+    records = list(iter_raw([path]))
+    assert [type(r) for r in records] == [RawCable, BadRecord, RawCable]
+    assert isinstance(records[1], BadRecord)
+    assert records[1].source == f"{path}:row 2 (line 3)"
+    assert records[1].reason == "NUL byte inside the record: corrupt, skipped"
+
+
+def test_a_csv_that_is_mostly_nul_is_still_a_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "cables.csv"
+    path.write_bytes(good_row(1).encode("utf-16-le"))
+    assert bad(path).reason.startswith("binary file")
+
+
+def test_csv_row_without_its_closing_quote_costs_that_row_alone() -> None:
+    broken = good_row(2, "NO CLOSING QUOTE").replace('QUOTE"\n', "QUOTE\n")
+    text = good_row(1) + broken + good_row(3) + good_row(4)
     records = list(read_csv(io.StringIO(text, newline=""), "mem.csv"))
-    assert [type(r) for r in records] == [RawCable, RawCable, RawCable]
-    assert isinstance(records[1], RawCable) and records[1].body == "BROKEN\0BODY"
+    assert [type(r) for r in records] == [RawCable, BadRecord, RawCable, RawCable]
+    assert isinstance(records[1], BadRecord) and records[1].source == "mem.csv:row 2 (line 3)"
+    assert "reading resumes at line 4" in records[1].reason
+    assert [r.reference_id for r in records if isinstance(r, RawCable)] == [
+        "09STATE1",
+        "09STATE3",
+        "09STATE4",
+    ]
+    third = records[2]
+    assert isinstance(third, RawCable) and third.body == "S E C R E T STATE 029395\nCLINTON"
+
+
+def test_a_truncated_last_record_is_reported() -> None:
+    text = good_row(1) + good_row(2)[:30]
+    records = list(read_csv(io.StringIO(text, newline=""), "mem.csv"))
+    assert [type(r) for r in records] == [RawCable, BadRecord]
 
 
 def test_csv_reader_is_lazy() -> None:

@@ -83,11 +83,24 @@ def test_screen_table_and_no_match(loaded: Path) -> None:
     assert code == 0 and "no match" in stdout
 
 
+def test_a_bad_qualifier_is_ignored_with_a_warning_and_the_name_still_screened(
+    loaded: Path,
+) -> None:
+    code, stdout, stderr = _run("screen", "SHIG", "--country", "Atlantis", "--limit", "1")
+    assert code == 0 and "mini-shig" in stdout
+    assert "country: unknown country 'Atlantis'" in stderr and "ignored" in stderr
+    code, stdout, stderr = _run("screen", "SHIG", "--schema", "Ship", "--json")
+    assert code == 0 and "schema: unknown schema 'Ship'" in stderr
+    shown = json.loads(stdout)
+    assert shown["query"]["schema"] == "LegalEntity" and shown["matches"]
+    assert shown["warnings"][0].startswith("schema: unknown schema 'Ship'")
+    code, _, stderr = _run("screen", "SHIG", "--birth-date", "1948-13-16")
+    assert code == 0 and "birth_date: '1948-13-16' is not a date" in stderr
+
+
 def test_screen_bad_input(loaded: Path) -> None:
-    code, _, stderr = _run("screen", "x", "--country", "Atlantis")
-    assert code == 2 and "country: unknown country 'Atlantis'" in stderr
-    code, _, stderr = _run("screen", "x", "--schema", "Ship")
-    assert code == 2 and "schema: unknown schema 'Ship'" in stderr
+    code, _, stderr = _run("screen", " ")
+    assert code == 2 and "name: a non-empty name is required" in stderr
     code, _, stderr = _run("screen", "x", "--dataset", "nope")
     assert code == 2 and "no dataset named 'nope'" in stderr
     code, _, stderr = _run("screen")
@@ -102,23 +115,29 @@ def test_batch_screens_every_good_row_and_reports_bad_ones(loaded: Path, tmp_pat
         "id,name,schema,country,birth_date\n"
         "1,Shahid Hemmat Industrial Group,Organization,IR,\n"
         "2,Nobody In Particular,,,\n"
-        "3,Somebody,,Atlantis,\n"
+        "3,SHIG,,Atlantis,\n"
         "4,,,,\n"
-        "5,Mohammad Hosseini,Person,,1960\n",
+        "5,Mohammad Hosseini,Person,,1960\n"
+        "6,Mohammad Hosseini,Person,,1948-13-16\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
     code, stdout, stderr = _run("screen", "--batch", str(rows), "--out", str(out))
     assert code == 1
-    assert "screened 3 rows, 2 bad" in stdout
+    assert "screened 5 rows, 1 bad" in stdout
     assert "line 4 (id 3): country: unknown country 'Atlantis'" in stderr
     assert "line 5 (id 4): name:" in stderr
+    assert "line 7 (id 6): birth_date: '1948-13-16' is not a date" in stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [line["id"] for line in lines] == ["1", "2", "3", "4", "5"]
+    assert [line["id"] for line in lines] == ["1", "2", "3", "4", "5", "6"]
     assert lines[0]["matches"][0]["entity_id"] == "mini-shig"
     assert lines[1]["matches"] == []
-    assert "error" in lines[2]
+    assert lines[2]["matches"][0]["entity_id"] == "mini-shig"
+    assert "ignored, screened without it" in lines[2]["warnings"][0]
+    assert "error" in lines[3]
     assert lines[4]["matches"][0]["entity_id"] == "mini-person"
+    assert lines[5]["matches"][0]["entity_id"] == "mini-person"
+    assert lines[5]["warnings"][0].startswith("birth_date:")
     assert not out.with_name("out.jsonl.partial").exists()
     assert not list(tmp_path.glob("*.partial"))
 

@@ -146,6 +146,27 @@ def test_bad_match_requests_get_yentes_codes(
     assert reply.status_code == code, reply.text
 
 
+def test_a_bad_qualifier_is_left_out_with_a_warning_not_refused(service: tuple[str, str]) -> None:
+    base, key = service
+    entity = {
+        "schema": "Company",
+        "properties": {
+            "name": ["Shahid Hemmat Industrial Group"],
+            "country": ["Atlantis"],
+            "birthDate": ["1948-13-16"],
+        },
+    }
+    reply = httpx.post(
+        f"{base}/match/default",
+        json={"queries": {"q": entity}},
+        headers={"Authorization": f"ApiKey {key}"},
+    )
+    assert reply.status_code == 200, reply.text
+    answer = reply.json()["responses"]["q"]
+    assert answer["results"][0]["id"] == "unsc-ire-067"
+    assert [w.split(":")[0] for w in answer["warnings"]] == ["country", "birth_date"]
+
+
 def test_keys_are_required_and_checked(service: tuple[str, str]) -> None:
     base, key = service
     body = {"queries": {"q": {"schema": "Company", "properties": {"name": ["x"]}}}}

@@ -78,6 +78,8 @@ def _record(row: list[str], source: str, last_line: int) -> RawCable | BadRecord
     """
     if len(row) != COLUMNS:
         return BadRecord(source, f"expected {COLUMNS} fields, found {len(row)}")
+    if any("\0" in field for field in row):
+        return BadRecord(source, "NUL byte inside the record: corrupt, skipped")
     _number, date, ref, origin, classification, refs, header, body = row
     header, body = _newlines(header), _newlines(body)
     body_offset = max(last_line - 1 - body.count("\n"), 0)
@@ -96,6 +98,40 @@ def _record(row: list[str], source: str, last_line: int) -> RawCable | BadRecord
     )
 
 
+class _Tape:
+    """The lines the csv reader pulls, kept for the record being read, with a way to put
+    lines back: a row whose closing quote is missing swallows the rows after it, and they
+    are read again from the first line that starts a record."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._back: list[str] = []
+        self.held: list[str] = []
+        self.count = 0  # physical lines served, less those put back
+
+    def __iter__(self) -> _Tape:
+        return self
+
+    def __next__(self) -> str:
+        line = self._back.pop() if self._back else next(self._lines)
+        self.held.append(line)
+        self.count += 1
+        return line
+
+    def put_back(self, lines: list[str]) -> None:
+        self._back.extend(reversed(lines))
+        self.count -= len(lines)
+
+
+#: The start of a Cablegate record: running number and quoted date.
+_START = re.compile(r'"?\d+"?,"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}",')
+
+
+def _resume_at(held: list[str]) -> int | None:
+    """Where, inside a damaged record's lines, the next record starts (never the first line)."""
+    return next((i for i, line in enumerate(held) if i and _START.match(line)), None)
+
+
 def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
     """Yield one record per CSV row of ``lines``, lazily; never raises on content.
 
@@ -106,37 +142,55 @@ def read_csv(lines: Iterable[str], path: str) -> Iterator[RawCable | BadRecord]:
     line the record starts on.  A first row whose first field is not a
     number is taken for a column header and skipped.
 
+    A damaged row (wrong number of fields, a NUL byte, a csv error) is a
+    ``BadRecord``; if its lines hold the start of another record (an
+    unclosed quote ran on into the next rows), reading resumes there, so
+    one bad quote costs one row, not the rest of the file.
+
     The csv module's field size limit is process-wide; this raises it to
     ``FIELD_LIMIT`` if it is lower and never lowers it.
     """
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(
-        lines, delimiter=",", quotechar='"', escapechar="\\", doublequote=True, strict=False
-    )
+    tape = _Tape(lines)
+    reader = _reader(tape)
     rows = 0
-    consumed = 0  # physical lines read before the current record
     while True:
-        where = f"{path}:row {rows + 1} (line {consumed + 1})"
+        where = f"{path}:row {rows + 1} (line {tape.count + 1})"
+        tape.held.clear()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             rows += 1
-            consumed = reader.line_num
-            yield BadRecord(where, f"CSV error: {exc}")
-            continue
+            record: RawCable | BadRecord = BadRecord(where, f"CSV error: {exc}")
         except _READ_ERRORS as exc:
             # A damaged or truncated file fails mid-row; the csv module drops
             # the half-read row, which must be reported, not passed off as whole.
-            # (Catching here rather than wrapping every line keeps the hot loop in C.)
             yield BadRecord(where, f"read error inside this row: {type(exc).__name__}: {exc}")
             return
-        consumed = reader.line_num
-        if not row:
-            continue  # blank line
-        rows += 1
-        if rows == 1 and not _is_number(row[0]):
-            continue  # column header
-        yield _record(row, where, reader.line_num)
+        else:
+            if not row:
+                continue  # blank line
+            rows += 1
+            if rows == 1 and not _is_number(row[0]):
+                continue  # column header
+            record = _record(row, where, tape.count)
+        if isinstance(record, BadRecord):
+            resume = _resume_at(tape.held)
+            if resume is not None:
+                tape.put_back(tape.held[resume:])
+                reader = _reader(tape)
+                record = BadRecord(
+                    where,
+                    f"{record.reason}; the row ends without its closing "
+                    f"quote, reading resumes at line {tape.count + 1}",
+                )
+        yield record
+
+
+def _reader(tape: _Tape) -> Iterator[list[str]]:
+    return csv.reader(
+        tape, delimiter=",", quotechar='"', escapechar="\\", doublequote=True, strict=False
+    )

@@ -19,7 +19,8 @@ from interdict.access.commands import audit_reads
 from interdict.access.session import match_sources, showing
 from interdict.intel.kb.chain import INTEL
 from interdict.intel.kb.screening import KnowledgeScreener
-from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
+from interdict.parties import query as screening_query
+from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query, qualified_query
 from interdict.parties.results import DEFAULT_THRESHOLD, Match
 from interdict.parties.store.datasets import DatasetError
 from interdict.service.auth import Caller, caller
@@ -83,9 +84,11 @@ def _screener(request: Request, who: Caller, dataset: str) -> KnowledgeScreener:
     return screener
 
 
-def _query(example: EntityExample) -> Any:
-    """The screening query for a yente example; None for a matchable schema Interdict's lists
-    hold nothing of (a Security, say): yente answers those, so the answer is no results."""
+def _query(example: EntityExample) -> tuple[screening_query.Query | None, list[str]]:
+    """The screening query for a yente example, and the qualifiers it was read without; None
+    for a matchable schema Interdict's lists hold nothing of (a Security, say): yente answers
+    those, so the answer is no results.  A bad birth date or country is left out with a
+    warning, as yente's entity cleaning drops an invalid value, rather than refused."""
     schema = model.get(example.schema_)
     if schema is None or not schema.matchable:
         raise QueryError(f"schema: {example.schema_!r} cannot be matched")
@@ -96,7 +99,7 @@ def _query(example: EntityExample) -> Any:
             (s for s in ("Person", "Organization", "LegalEntity") if s in ancestors), None
         )
     if chosen is None:
-        return None
+        return None, []
     props = {
         key: value if isinstance(value, list) else [value]
         for key, value in example.properties.items()
@@ -107,8 +110,8 @@ def _query(example: EntityExample) -> Any:
 
     names = values(_NAMES)
     if not names:
-        return None
-    return make_query(
+        return None, []
+    return qualified_query(
         names, chosen, values(_COUNTRIES), values(("birthDate",)), values(_IDENTIFIERS)
     )
 
@@ -203,7 +206,7 @@ def match(
     floor = min(threshold, cutoff)
     responses = {}
     shown: list[Match] = []
-    for key, query in parsed.items():
+    for key, (query, warnings) in parsed.items():
         if query is None:
             responses[key] = QueryResponse(
                 results=[], total=Total(value=0), query=body.queries[key].model_dump(by_alias=True)
@@ -218,6 +221,7 @@ def match(
             results=results,
             total=Total(value=sum(1 for r in results if r.match)),
             query=body.queries[key].model_dump(by_alias=True),
+            warnings=warnings,
         )
     banner = "UNCLASSIFIED"
     if screener.store is not None:

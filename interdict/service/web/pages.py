@@ -38,7 +38,7 @@ from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import draw, neighbourhood
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.model.strict import DuplicateKeyError, load_yaml
-from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query
+from interdict.parties.query import QUERY_SCHEMATA, QueryError, qualified_query
 from interdict.service.auth import Caller, caller_for_key
 from interdict.service.state import ServiceState
 from interdict.service.web.item_form import AnswerError, merged, questions
@@ -130,9 +130,10 @@ def screen_page(
     state: ServiceState = request.app.state.interdict
     screener = state.screener(who.reader)
     matches, error = None, None
+    warnings: list[str] = []
     if name:
         try:
-            query = make_query([name], schema, [country] if country else [])
+            query, warnings = qualified_query([name], schema, [country] if country else [])
             matches = screener.screen(query, limit=10)
         except QueryError as problem:
             error = str(problem)
@@ -149,6 +150,7 @@ def screen_page(
         schemata=QUERY_SCHEMATA,
         matches=matches,
         error=error,
+        warnings=warnings,
     )
 
 
