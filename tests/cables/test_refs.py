@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from interdict.cables.body.refs import classify_reference, parse_refs
+from interdict.cables.body.refs import Reading, classify_reference, parse_refs
 from interdict.cables.notes import Notes
 from interdict.cables.record import Reference, ReferenceKind
 from interdict.cables.refid import canonical_id
@@ -202,10 +202,10 @@ def test_empty(text: str) -> None:
 
 
 def test_classify_reference() -> None:
-    assert classify_reference("08 MADRID 000979", 2009) == (CABLE, "08MADRID979")
-    assert classify_reference("madrid 88", 2009) == (CABLE, "09MADRID88")
-    assert classify_reference("MADRID 88", None) == (CABLE, None)
-    assert classify_reference("TELCON", 2009) == (PHONE, None)
+    assert classify_reference("08 MADRID 000979", 2009) == Reading(CABLE, "08MADRID979")
+    assert classify_reference("madrid 88", 2009) == Reading(CABLE, "09MADRID88")
+    assert classify_reference("MADRID 88", None) == Reading(CABLE, None)
+    assert classify_reference("TELCON", 2009) == Reading(PHONE, None)
 
 
 _TOKENS = st.sampled_from(
@@ -258,3 +258,59 @@ def test_never_raises_and_references_are_well_formed(text: str, year: int | None
             assert canonical.repaired is False
     unresolved = [r for r in references if r.kind is CABLE and r.reference_id is None]
     assert len(notes.warnings) == len(unresolved)
+
+
+# -- references as older and irregular cables write them (fixtures written here) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every lettered form, doubled letters, and "AND PREVIOUS"
+        ("(A) STATE 123456, (B) ANKARA 4400 AND PREVIOUS", ["09STATE123456", "09ANKARA4400"]),
+        ("A) 08 MADRID 12; B) 2008 MADRID 13", ["08MADRID12", "08MADRID13"]),
+        ("A. A. 07 STATE 12345 B. B. 10UNVIEVIENNA101", ["07STATE12345", "10UNVIEVIENNA101"]),
+        # ids written whole, as Cablegate writes them
+        (
+            "A. 08RIODEJANEIRO55 B. 08THEHAGUE300 C. 10UNESCOPARISFR12",
+            ["08RIODEJANEIRO55", "08THEHAGUE300", "10UNESCOPARISFR12"],
+        ),
+        # a list run over several lines
+        ("A. 08 MADRID 1\n   B. 08 PARIS\n   2345", ["08MADRID1", "08PARIS2345"]),
+        # no year: the citing cable's
+        ("THE HAGUE 299", ["09THEHAGUE299"]),
+    ],
+)
+def test_reference_forms(text: str, expected: list[str]) -> None:
+    result, _ = refs(text)
+    assert [r.reference_id for r in result] == expected
+    assert all(r.kind is CABLE for r in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("08 RIO DE JAN 0123", "08RIODEJANEIRO123"),  # abbreviated post
+        ("08 BUENOS AIRS 77", "08BUENOSAIRES77"),  # a letter missing
+        ("08 MADRDI 88", "08MADRID88"),  # two letters swapped
+    ],
+)
+def test_an_abbreviated_or_mistyped_post_is_read_and_said(text: str, expected: str) -> None:
+    result, warnings = refs(text)
+    assert triples(result) == [(None, CABLE, expected)]
+    assert len(warnings) == 1 and warnings[0].startswith("read ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["LONDON POINTS MAY 3", "PARIS NON-PAPER OF MARCH 12", "EMBASSY NOTE MAY 14", "MAY 3"],
+)
+def test_what_is_not_a_cable_is_kept_whole_and_never_made_an_id(text: str) -> None:
+    result, _ = refs(text)
+    assert len(result) == 1 and result[0].reference_id is None
+    assert result[0].kind is not CABLE and result[0].text == text
+
+
+def test_an_unknown_post_is_still_read_as_written() -> None:
+    result, warnings = refs("08 CHIANG MAI 45")
+    assert triples(result) == [(None, CABLE, "08CHIANGMAI45")] and warnings == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from interdict.cables.body.banner import Banner, find_banner
@@ -95,9 +96,27 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         if signers:
             result.signers = signers
             result.paragraphs[-1] = last.model_copy(update={"text": text})
+    if result.classified_by is None:
+        result.classified_by = _classified_in_text(result.paragraphs[:2], notes)
     result.summary = find_summary([flow(loose)] + [p.text for p in result.paragraphs])
     result.text = cleaned.strip()
     return result
+
+
+# Older cables put the classification authority in the first paragraph:
+# "1. (U) CLASSIFIED BY A. N. OTHER, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D)".
+_CLASSIFIED_IN_TEXT = re.compile(r"\s*(?:THIS\s+CABLE\s+IS\s+)?CLASSIFIED\s+BY\b\s*:?", re.I)
+
+
+def _classified_in_text(paragraphs: list[Paragraph], notes: Notes) -> ClassifiedBy | None:
+    """The classification authority of an opening paragraph that gives it, up to the end of
+    its first block (the paragraph may go on with other text)."""
+    for paragraph in paragraphs:
+        found = _CLASSIFIED_IN_TEXT.match(paragraph.text)
+        if found is not None:
+            block = paragraph.text[found.end() :].split("\n\n", 1)[0]
+            return parse_classified_by(block, notes, None)
+    return None
 
 
 def _portion_caveats(result: Body) -> None:

@@ -28,7 +28,7 @@ _KEYWORDS = re.compile(
     r"(?P<eo>E\.?\s?O\.?\s?(?=\d{5}))"
     r"|(?P<tags>TAGS?\s*:)"
     r"|(?P<subject>SUBJ(?:ECT)?\s*:)"
-    r"|(?P<ref>(?:REF(?:TEL)?S?|REFERENCES?)\s*:)"
+    r"|(?P<ref>(?:REF(?:\(S\)|TELS?|S)?|REFERENCES?)\s*:)"
     r"|(?P<classified_by>CLASSIFIED\s+BY(?:\s*:|(?P<bare>\b)))",
     re.IGNORECASE,
 )

@@ -17,6 +17,13 @@ _WINDOW = 300
 # anchored at "$" would still be tried at every position of the text.
 _FURNITURE_WORDS = frozenset({"BT", "NNNN", "SIPDIS"})
 _SERIAL = re.compile(r"#\d{3,4}$")
+# A whole last line that is a classification banner or a page header, never a name.
+_TRAILING_LINE = re.compile(
+    r"(?:(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED\s+OFFICIAL\s+USE|"
+    r"S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
+    r"NOFORN|NODIS|EXDIS|LIMDIS|SIPDIS|SENSITIVE|BUT|FOR\s+OFFICIAL\s+USE\s+ONLY|[/,\s-])+"
+    r"|PAGE\s+\d+\b.*"
+)
 _TAIL = re.compile(
     r"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*"
     r"(?P<names>[A-Z][A-Z'\-]+(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*[A-Z][A-Z'\-]+){0,3})\s*$"
@@ -72,15 +79,20 @@ def split_signers(text: str) -> tuple[str, list[str]]:
 
 
 def _without_furniture(text: str) -> str:
-    """``text`` without trailing ``BT``, ``NNNN``, ``#9395`` or ``SIPDIS`` (and blanks)."""
+    """``text`` without trailing ``BT``, ``NNNN``, ``#9395`` or ``SIPDIS``, and without the
+    classification lines and page headers that older copies repeat after the signature
+    (``SPIERS`` / ``CONFIDENTIAL`` / ``NNNN``)."""
     end = text.rstrip()
     while end:
         words = end.rsplit(None, 1)
         last = words[-1]
+        line_start = end.rfind("\n") + 1
         if last in _FURNITURE_WORDS:
             end = words[0].rstrip() if len(words) == 2 else ""
         elif (serial := _SERIAL.search(last)) is not None:
             end = end[: len(end) - len(serial.group(0))].rstrip()
+        elif line_start and _TRAILING_LINE.fullmatch(end[line_start:].strip()):
+            end = end[:line_start].rstrip()
         else:
             break
     return end

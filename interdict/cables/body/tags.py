@@ -442,7 +442,7 @@ def parse_tags(text: str, notes: Notes, line: int | None = None) -> list[Tag]:
             lower_style
             and reading.how is _How.UNKNOWN
             and not reading.label
-            and _tag_follows(matches, index)
+            and (_tag_follows(matches, index) or _last_word(matches, index, reading))
         ):
             _stopped(acc, raw)
             break
@@ -542,6 +542,12 @@ def _tag_follows(matches: list[re.Match[str]], index: int) -> bool:
     is followed by tags.  One token of look-ahead tells them apart.
     """
     return _next_how(matches, index) in (_How.DIRECT, _How.GLUED, _How.TYPO)
+
+
+def _last_word(matches: list[re.Match[str]], index: int, reading: _Reading) -> bool:
+    """Is this short word the last of the field?  In a lower-case line, a tag we do not know
+    ("tags: parm, mnuc, tu, xxtz") ends the field; prose runs on for several words."""
+    return index == len(matches) - 1 and len(reading.upper) <= 6 and reading.upper.isalpha()
 
 
 def _emit(acc: _Line, raw: str, reading: _Reading) -> None:

@@ -1,0 +1,106 @@
+"""Older and irregular cables: fields in the places and wordings of 1970-2010.
+
+The fixtures under ``fixtures/older/`` were written here from what public
+descriptions of the formats say (wrapped telegrams with page furniture, REF
+lists over several lines, lower-case TAGS, the classification authority in
+the first paragraph); none is copied from a real cable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interdict.cables.body.parse import parse_body
+from interdict.cables.notes import Notes
+from interdict.cables.pipeline import parse_paths
+from interdict.cables.record import Cable, ReferenceKind
+
+OLDER = Path(__file__).parent / "fixtures" / "older"
+
+
+def parsed(name: str) -> Cable:
+    (cable,) = parse_paths([OLDER / name])
+    assert isinstance(cable, Cable), cable
+    return cable
+
+
+def test_a_1978_wrapped_telegram() -> None:
+    cable = parsed("1978-ankara-wrapped.txt")
+    assert [(t.tag, t.kind.value) for t in cable.tags] == [
+        ("PARM", "subject"),
+        ("MNUC", "subject"),
+        ("TU", "geographic"),
+        ("XXTZ", "unknown"),  # an unknown tag is kept, upper-cased, with a warning
+    ]
+    assert any(w.message == "unknown tag 'XXTZ'" for w in cable.warnings)
+    assert [r.reference_id for r in cable.references] == ["78STATE123456", "78ANKARA4400"]
+    assert cable.classified_by is not None
+    assert cable.classified_by.name == "A. N. OTHER"
+    assert cable.classified_by.title == "DEPUTY CHIEF OF MISSION"
+    assert cable.classified_by.reasons == ["1.5(d)"]
+    # the signer stands before a repeated classification line and NNNN
+    assert cable.signers == ["SPIERS"]
+    assert not cable.paragraphs[-1].text.endswith(("SPIERS", "NNNN", "CONFIDENTIAL"))
+
+
+def test_refs_over_lines_with_an_abbreviated_post_and_things_that_are_not_cables() -> None:
+    cable = parsed("2008-rio-refs-over-lines.txt")
+    assert [(r.letter, r.kind, r.reference_id) for r in cable.references] == [
+        ("A", ReferenceKind.CABLE, "08RIODEJANEIRO123"),
+        ("B", ReferenceKind.CABLE, "08BRASILIA1500"),
+        ("C", ReferenceKind.OTHER, None),
+        ("D", ReferenceKind.EMAIL, None),
+    ]
+    assert cable.references[2].text == "LONDON POINTS MAY 3"
+    assert [t.tag for t in cable.tags] == ["ECON", "ETRD", "BR", "KNNP"]  # wrapped TAGS
+    assert cable.signers == ["JOHN SMITH"]  # a signer with a first name
+
+
+def test_doubled_letters_and_whole_ids() -> None:
+    cable = parsed("2008-the-hague-doubled-letters.txt")
+    assert [r.reference_id for r in cable.references][:2] == ["07STATE12345", "10UNVIEVIENNA101"]
+    assert cable.classified_by is not None
+    assert cable.classified_by.reasons == ["1.4(b)", "1.4(d)"]
+
+
+@pytest.mark.parametrize(
+    ("first", "name", "title", "reasons"),
+    [
+        (
+            "1. (U) CLASSIFIED BY A. N. OTHER, DEPUTY CHIEF OF MISSION. REASON: 1.5 (D)",
+            "A. N. OTHER",
+            "DEPUTY CHIEF OF MISSION",
+            ["1.5(d)"],
+        ),
+        (
+            "1. (C) CLASSIFIED BY POLOFF J. DOE; REASONS 1.5 B AND D.",
+            "J. DOE",
+            "POLOFF",
+            ["1.5(b)", "1.5(d)"],
+        ),
+        (
+            "1. (S) CLASSIFIED BY: AMBASSADOR JOHN SMITH, JR. FOR REASONS 1.4 (B) AND (D).",
+            "JOHN SMITH JR",
+            "AMBASSADOR",
+            ["1.4(b)", "1.4(d)"],
+        ),
+        (
+            "1. (C) Classified by Charge d'Affaires a.i. Mary Roe, reasons 1.4 (b/d).\n\n"
+            "2. (C) Summary: text.",
+            "Mary Roe",
+            "Charge d'Affaires a.i.",
+            ["1.4(b)", "1.4(d)"],
+        ),
+    ],
+)
+def test_classified_by_in_the_first_paragraph(
+    first: str, name: str, title: str, reasons: list[str]
+) -> None:
+    body = f"C O N F I D E N T I A L ANKARA 000001\n\nSUBJECT: TEST\n\n{first}\n\n3. (U) END.\n"
+    parsed_body = parse_body(body, Notes(), year=2000)
+    assert parsed_body.classified_by is not None
+    assert parsed_body.classified_by.reasons == reasons
+    assert parsed_body.classified_by.name == name
+    assert parsed_body.classified_by.title == title
