@@ -316,6 +316,8 @@ def _print_explanation(score: float, explanation: Explanation | None) -> None:
         out.print(_word_table(name))
     if name.legal_forms_ignored:
         out.print(f"legal forms ignored: {', '.join(name.legal_forms_ignored)}", highlight=False)
+    if name.abbreviations_read:
+        out.print(f"abbreviations read: {', '.join(name.abbreviations_read)}", highlight=False)
     for adjustment in explanation.adjustments:
         out.print(f"{adjustment.feature} {adjustment.effect:+.2f}: {escape(adjustment.detail)}")
 

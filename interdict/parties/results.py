@@ -50,6 +50,10 @@ class NameEvidence(_Frozen):
     unmatched_query: list[LooseWord]
     unmatched_candidate: list[LooseWord]
     legal_forms_ignored: list[str]
+    abbreviations_read: list[str] = Field(
+        default=[],
+        description="abbreviations written out before comparing, e.g. 'grp -> group'",
+    )
 
 
 class Feature(_Frozen):
@@ -163,6 +167,10 @@ def _evidence(match: NameMatch) -> NameEvidence:
         unmatched_candidate=[_loose(w) for w in alignment.unmatched_candidate if w.weight > 0],
         legal_forms_ignored=sorted(
             set(match.query.form.legal_forms) | set(match.candidate.form.legal_forms)
+        ),
+        abbreviations_read=sorted(
+            {f"{short} -> {full}" for short, full in match.query.form.rewritten}
+            | {f"{short} -> {full}" for short, full in match.candidate.form.rewritten}
         ),
     )
 

@@ -465,7 +465,7 @@ def test_weigh_form_gives_stop_words_no_weight_but_keeps_them() -> None:
     form = analyse("Bank of Iran Trading", organisation=True)
     words = weigh_form(form, {}, 0)
     assert [(w.text, w.kind, w.weight) for w in words] == [
-        ("bank", Kind.WORD, 1.0),
+        ("bank", Kind.GENERIC, GENERIC_CAP),  # rigour: DOMAIN:BANK
         ("of", Kind.STOP, 0.0),
         ("iran", Kind.WORD, 1.0),
         ("trading", Kind.GENERIC, GENERIC_CAP),

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from interdict.intel.kb import state
 from interdict.intel.kb.entities import all_entities
 from interdict.parties.screening import Dataset
-from interdict.parties.store.datasets import current_version, load_list, read_info
+from interdict.parties.store.datasets import INDEX_FORMAT, current_version, load_list, read_info
 
 KB_DATASET = "intel"
 
@@ -38,7 +38,13 @@ def open_index(connection: Connection, home: Path) -> Dataset | None:
     generation = state.read(connection, state.GENERATION)
     where = index_home(home, instance)
     directory = current_version(where, KB_DATASET)
-    if directory is not None and read_info(directory).source == _label(instance, generation):
+    info = None if directory is None else read_info(directory)
+    if (
+        directory is not None
+        and info is not None
+        and info.source == _label(instance, generation)
+        and info.index_format == INDEX_FORMAT
+    ):
         return Dataset.open(directory)
     entities = all_entities(connection)
     if not entities:

@@ -10,7 +10,12 @@ that name is the better evidence, and comparing initials would let every
 
 When each side keeps an identifying word the other lacks ("Golden Star
 Trading" and "Silver Star Trading"), the names are of different parties
-that share their generic words, so the word score is cut by a fifth.  A
+that share their generic words, so the word score is cut by a fifth.  When
+the identifying words agree but each side keeps a describing word the other
+lacks ("Mesbah Trading" and "Mesbah Energy"), the names are most often of
+sister companies, not of one party, and the score is cut the same way; a
+side that simply lacks the describing word ("Mesbah" against "Mesbah
+Energy") is not cut.  A
 listed weak alias (a nickname or a low-quality a.k.a.) only counts when it
 matches almost exactly, as the lists themselves advise.
 """
@@ -41,6 +46,9 @@ WORDS = "words"
 ACRONYM = "acronym"
 WEAK_ALIAS_MINIMUM = 0.95
 CONFLICT_FACTOR = 0.8
+# Describing words that differ on both sides ("Trading" against "Energy"); calibrated on real
+# list names (docs/benchmarks.md, "Real names").
+DESCRIBING_FACTOR = 0.8
 CONFLICT_WEIGHT = 0.5
 SHORT_CODE = 5
 
@@ -94,9 +102,13 @@ def compare_names(
         alignment = align(query.words, candidate.words, similarities)
     score = alignment.score
     conflict = _conflict(alignment)
+    describing = "" if conflict else _describing_conflict(alignment)
     if conflict:
         score = round(score * CONFLICT_FACTOR, 4)
         detail = f"different identifying words {conflict}: word score x{CONFLICT_FACTOR}"
+    elif describing:
+        score = round(score * DESCRIBING_FACTOR, 4)
+        detail = f"different describing words {describing}: word score x{DESCRIBING_FACTOR}"
     best = NameMatch(query, candidate, score, WORDS, alignment, detail)
     for value, detail in _acronym_readings(query, candidate, alone):
         if value > best.score:
@@ -186,6 +198,18 @@ def _conflict(alignment: WordAlignment) -> str:
     """The identifying words each side has and the other lacks, if both sides have one."""
     own = [w.text for w in alignment.unmatched_query if _identifying(w)]
     theirs = [w.text for w in alignment.unmatched_candidate if _identifying(w)]
+    if own and theirs:
+        return f"{'/'.join(own)} vs {'/'.join(theirs)}"
+    return ""
+
+
+def _describing_conflict(alignment: WordAlignment) -> str:
+    """The describing words each side has and the other lacks, if both sides have one:
+    "Mesbah Trading" and "Mesbah Energy" share their identifying word, not what they do."""
+    own = [w.text for w in alignment.unmatched_query if w.kind is Kind.GENERIC and w.weight > 0]
+    theirs = [
+        w.text for w in alignment.unmatched_candidate if w.kind is Kind.GENERIC and w.weight > 0
+    ]
     if own and theirs:
         return f"{'/'.join(own)} vs {'/'.join(theirs)}"
     return ""

@@ -18,6 +18,7 @@ from functools import lru_cache
 from rigour.names import extract_org_types, remove_org_types
 from rigour.text import is_stopword
 
+from interdict.parties.names.descriptors import expand_abbreviations, full_word, is_describing
 from interdict.parties.names.scripts import LATIN, Script, dominant_script, split_scripts
 from interdict.parties.names.translit import ascii_word, fold
 from interdict.parties.names.vocabulary import (
@@ -73,6 +74,7 @@ class NameForm:
     legal_forms: tuple[str, ...]
     script: Script
     initials: tuple[str, ...] = ()
+    rewritten: tuple[tuple[str, str], ...] = ()  # abbreviations written out: ("grp", "group")
     content: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -86,15 +88,30 @@ def analyse(name: str, organisation: bool) -> NameForm:
     script = dominant_script(folded)
     translated = translate_terms(folded) if organisation else folded
     text, legal = _words_text(translated, script, organisation)
+    rewritten: list[tuple[str, str]] = []
+    if organisation:
+        text, expanded = expand_abbreviations(text)
+        rewritten.extend(expanded)
     readings = [text]
     if translated != folded:
         readings.append(_words_text(folded, script, organisation)[0])
     words = _NOT_WORD.sub(" ", text).split()
+    if organisation:
+        words = [_written_out(word, rewritten) for word in words]
     syllables = script.is_syllabic
-    kinds = tuple(_kind(word, syllables) for word in words)
+    kinds = tuple(_kind(word, syllables, organisation) for word in words)
     company = organisation and script is Script.LATIN and "company" in legal
     initials = _initialisms(readings, syllables, company)
-    return NameForm(name, tuple(words), kinds, tuple(dict.fromkeys(legal)), script, initials)
+    legal_forms = tuple(dict.fromkeys(legal))
+    return NameForm(name, tuple(words), kinds, legal_forms, script, initials, tuple(rewritten))
+
+
+def _written_out(word: str, rewritten: list[tuple[str, str]]) -> str:
+    """The word an abbreviation stands for ("grp" -> "group"), noting the rewrite."""
+    full = full_word(word)
+    if full != word:
+        rewritten.append((word, full))
+    return full
 
 
 def _words_text(folded: str, script: Script, organisation: bool) -> tuple[str, list[str]]:
@@ -188,14 +205,15 @@ def _strip_legal_forms(folded: str, text: str, script: Script) -> tuple[str, lis
 
 
 @lru_cache(maxsize=500_000)
-def _kind(word: str, syllable: bool) -> Kind:
-    """Classify a word; a transliterated Han or Hangul syllable is never a stop word.
+def _kind(word: str, syllable: bool, organisation: bool = False) -> Kind:
+    """Classify a word; a transliterated Han or Hangul syllable is never a stop word.  In an
+    organisation's name a word with a descriptor symbol ("energy", "trading") describes it.
 
     Cached, since a list repeats its words many times over.
     """
     if word.isdigit():
         return NUMBER
-    if word in generic_words():
+    if word in generic_words() or (organisation and is_describing(word)):
         return GENERIC
     if not syllable and is_stopword(word):
         return STOP

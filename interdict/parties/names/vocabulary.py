@@ -19,7 +19,8 @@ _ARABIC_PROCLITIC = re.compile(r"^(?:[وبفك]?ال|لل|و)")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def _rows(name: str) -> list[list[str]]:
+def table_rows(name: str) -> list[list[str]]:
+    """The rows of one of the tables in ``interdict/data/parties``, comments left out."""
     text = (files("interdict.data") / "parties" / name).read_text(encoding="utf-8")
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -29,7 +30,7 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def legal_form_phrases() -> dict[tuple[str, ...], str]:
     """Legal-form phrase (as a word tuple) to its class, e.g. ``("a", "s") -> "jsc"``."""
-    return {tuple(row[0].split()): row[1] for row in _rows("legal_forms.tsv")}
+    return {tuple(row[0].split()): row[1] for row in table_rows("legal_forms.tsv")}
 
 
 @cache
@@ -70,7 +71,7 @@ def _term_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, di
     term made a name's lookup cost half a millisecond.
     """
     terms: dict[str, str] = {}
-    for row in _rows("generic_terms.tsv"):
+    for row in table_rows("generic_terms.tsv"):
         term = fold(row[0])
         terms.setdefault(_ARABIC_PROCLITIC.sub("", term) if _ARABIC.match(term) else term, row[1])
     ordered = sorted(terms, key=len, reverse=True)
@@ -106,4 +107,4 @@ def translate_terms(text: str) -> str:
 @cache
 def generic_words() -> frozenset[str]:
     """Trade words ("trading", "sanayi", "jituan") whose weight the matcher caps."""
-    return frozenset(row[0] for row in _rows("generic_words.tsv"))
+    return frozenset(row[0] for row in table_rows("generic_words.tsv"))
