@@ -116,3 +116,13 @@ def test_screening_finds_shig_from_its_abbreviated_name(
     assert result.exit_code == 0, result.output
     matches = json.loads(result.stdout)["matches"]
     assert matches and matches[0]["entity_id"] == "unsc-ire-067"
+
+
+def test_arabic_group_and_organization_from_the_un_list_pair_with_english() -> None:
+    for arabic, english, word in [
+        ("الجماعة الاسلامية المسلحة", "ARMED ISLAMIC GROUP", "group"),
+        ("تنظيم القاعدة", "THE ORGANIZATION OF AL-QAIDA", "organization"),
+    ]:
+        _, explanation = compare_names(arabic, english, "Organization")
+        assert explanation is not None
+        assert (word, word) in {(p.query, p.candidate) for p in explanation.name.pairs}
