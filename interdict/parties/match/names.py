@@ -22,6 +22,7 @@ matches almost exactly, as the lists themselves advise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,7 @@ CONFLICT_FACTOR = 0.8
 DESCRIBING_FACTOR = 0.8
 CONFLICT_WEIGHT = 0.5
 SHORT_CODE = 5
+_VOWELS = re.compile(r"[aeiouy]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,15 @@ def _describing_conflict(alignment: WordAlignment) -> str:
 
 
 def _is_code(form: NameForm) -> bool:
-    """A name that is one short word (an acronym, a code): near spellings are other codes."""
-    return len(form.content) == 1 and len(form.content[0]) <= SHORT_CODE
+    """A name that is one short word that reads as a code, not as a word: near spellings of
+    "JCES" or "DCB" are other codes, but "Litia" and "Aliaf" are words, spelt variously.
+    Four letters or fewer always count; five only with fewer than two vowel sounds."""
+    if len(form.content) != 1:
+        return False
+    word = form.content[0]
+    if len(word) <= SHORT_CODE - 1:
+        return True
+    return len(word) == SHORT_CODE and len(_VOWELS.findall(word)) < 2
 
 
 def _identifying(word: Word) -> bool:

@@ -106,6 +106,13 @@ def analyse(name: str, organisation: bool) -> NameForm:
     return NameForm(name, tuple(words), kinds, legal_forms, script, initials, tuple(rewritten))
 
 
+def only_legal_form(text: str) -> bool:
+    """Whether an organisation name is nothing but legal forms ("PTY", "Sahami Khass")."""
+    folded = fold(text)
+    stripped, _ = _strip_legal_forms(folded, _ascii_text(folded), dominant_script(folded))
+    return not _NOT_WORD.sub("", stripped)
+
+
 def _written_out(word: str, rewritten: list[tuple[str, str]]) -> str:
     """The word an abbreviation stands for ("grp" -> "group"), noting the rewrite."""
     full = full_word(word)
@@ -144,8 +151,8 @@ def _initialisms(readings: list[str], syllables: bool, company: bool) -> tuple[s
             for letters in (with_stops, without):
                 if len(letters) >= MIN_INITIALS:
                     found[letters] = None
-                    if company:
-                        found[letters + "c"] = None
+                if company and len(letters) + 1 >= MIN_INITIALS:  # CEC: China Electronics Corp.
+                    found[letters + "c"] = None
     return tuple(found)
 
 

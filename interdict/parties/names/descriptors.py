@@ -9,7 +9,8 @@ name library OpenSanctions' matchers use, tags them with descriptor symbols
 a word's symbols once, and:
 
 * writes an abbreviation as the word it abbreviates, so "grp" meets "group"
-  word for word (only short forms are rewritten: two full words of one
+  and "telecom" meets "telecommunications" word for word (only short forms,
+  and forms the full word begins with, are rewritten: two full words of one
   domain, "aerospace" and "aviation", stay apart, since they name different
   bodies as often as not);
 * counts every word with a descriptor symbol as a describing word, so that
@@ -54,6 +55,10 @@ _FULL_WORDS = {
     "FDN": "foundation",
     "MGMT": "management",
     "NATL": "national",
+    "TV": "television",
+    "COMMS": "telecommunications",
+    "TRANSPORT": "transportation",
+    "AIRLINE": "airlines",
 }
 
 
@@ -104,12 +109,12 @@ def symbols(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def full_word(word: str) -> str:
-    """The word an abbreviation stands for ("grp" -> "group"), or the word itself."""
-    if len(word) > _ABBREVIATION_LENGTH:
-        return word
+    """The word an abbreviation stands for ("grp" -> "group", "telecom" ->
+    "telecommunications"), or the word itself.  A word is taken for an abbreviation
+    when it is short, or when the full word begins with it."""
     for tag in symbols(word):
         full = _FULL_WORDS.get(tag.split(":", 1)[1])
-        if full is not None:
+        if full is not None and (len(word) <= _ABBREVIATION_LENGTH or full.startswith(word)):
             return full
     return word
 
