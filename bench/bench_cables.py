@@ -1,7 +1,7 @@
-"""Cable-parsing benchmark: Interdict against the csv-module floor, on one ``cables.csv``.
+"""Cable-parsing benchmark: Interdict against the csv-module floor and a regex baseline.
 
-Measured side by side, in this one process, each ``--repeat`` times, in
-interleaved order (floor, read, 1 worker, 2 workers; then again) so that slow
+Measured side by side on one ``cables.csv``, in this one process, each ``--repeat`` times, in
+interleaved order (floor, read, regex, 1 worker, 2 workers; then again) so that slow
 drift of the machine touches every contender alike:
 
 * **csv floor**: Python's csv module reading every row of the file, opened
@@ -9,6 +9,9 @@ drift of the machine touches every contender alike:
   parser can beat this in pure Python: it is the I/O plus CSV decoding cost.
 * **interdict read**: ``iter_raw`` alone, the floor plus building a
   ``RawCable`` per row; the gap to the next row is the parsing proper.
+* **regex baseline**: ``regex_baseline.py``, a plain regex extractor of the same fields
+  (no repair, no warnings), on the same ``RawCable`` records, each dict serialised to JSON.
+  The "time vs regex" column is each contender's median time over the baseline's.
 * **interdict workers=1** and **workers=2**: ``render_paths([file], workers)``
   with every ``Rendered`` record consumed, i.e. parsed and serialised to JSON.
 
@@ -48,6 +51,10 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+# A script beside this one: bench/ is sys.path[0] when this file runs.
+from regex_baseline import extract as regex_extract
+from regex_baseline import to_json as regex_to_json
 
 import interdict
 from interdict.cables.pipeline import render_paths
@@ -207,6 +214,16 @@ def interdict_read(path: Path) -> Items:
         yield (isinstance(raw, BadRecord), False)
 
 
+def regex_baseline(path: Path) -> Items:
+    """The plain regex extractor on the records ``iter_raw`` reads, each record to JSON."""
+    for raw in iter_raw([path]):
+        if isinstance(raw, BadRecord):
+            yield (True, False)
+        else:
+            regex_to_json(regex_extract(raw))
+            yield (False, False)
+
+
 def interdict_render(workers: int) -> Callable[[Path], Items]:
     def run(path: Path) -> Items:
         for item in render_paths([path], workers):
@@ -215,9 +232,13 @@ def interdict_render(workers: int) -> Callable[[Path], Items]:
     return run
 
 
+FLOOR = "csv floor (csv.reader)"
+REGEX = "regex baseline (regex_baseline.py)"
+
 CONTENDERS: dict[str, Callable[[Path], Items]] = {
-    "csv floor (csv.reader)": csv_floor,
+    FLOOR: csv_floor,
     "interdict read (iter_raw)": interdict_read,
+    REGEX: regex_baseline,
     "interdict workers=1": interdict_render(1),
     "interdict workers=2": interdict_render(2),
 }
@@ -372,7 +393,7 @@ def summarise(runs: list[Run], warmup: int) -> list[dict[str, Any]]:
         mine = [run for run in runs if run.name == name]
         seconds = statistics.median(run.seconds for run in mine)
         records = mine[0].records
-        if floor is None:
+        if name == FLOOR:
             floor = seconds
         middle = _median_run(mine)
         rows.append(
@@ -395,30 +416,40 @@ def summarise(runs: list[Run], warmup: int) -> list[dict[str, Any]]:
                 "memory": _memory_range(middle, warmup),
             }
         )
+    regex = next((row["median_seconds"] for row in rows if row["name"] == REGEX), None)
+    for row in rows:
+        row["time_vs_regex"] = round(row["median_seconds"] / regex, 2) if regex else None
     return rows
+
+
+def _seconds(value: float) -> str:
+    """Wall seconds to one decimal, or to the millisecond for runs under ten seconds."""
+    return f"{value:.1f}" if value >= 10 else f"{value:.3f}"
 
 
 def markdown(rows: list[dict[str, Any]], cli: dict[str, Any] | None, warmup: int) -> str:
     out = [
-        "| run | records | median wall (s) | cables/s | time vs csv floor | CPU (s) "
-        "| peak RSS, run 1 (MB) | runs (s) |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| run | records | median wall (s) | cables/s | time vs csv floor | time vs regex "
+        "| CPU (s) | peak RSS, run 1 (MB) | runs (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         peak = f"{row['peak_rss_mb']:.0f}"
         if row["peak_worker_rss_mb"]:
             peak += f" + {row['peak_worker_rss_mb']:.0f}/worker"
-        runs = ", ".join(f"{s:.1f}" for s in row["all_seconds"])
+        runs = ", ".join(_seconds(s) for s in row["all_seconds"])
+        floor = f"{row['time_vs_floor']:.1f}x" if row["time_vs_floor"] else "-"
+        regex = f"{row['time_vs_regex']:.2f}x" if row.get("time_vs_regex") else "-"
         out.append(
-            f"| {row['name']} | {row['records']:,} | {row['median_seconds']:.1f} "
-            f"| {row['rate']:,.0f} | {row['time_vs_floor']:.1f}x "
+            f"| {row['name']} | {row['records']:,} | {_seconds(row['median_seconds'])} "
+            f"| {row['rate']:,.0f} | {floor} | {regex} "
             f"| {row['median_cpu_seconds']:.1f} | {peak} | {runs} |"
         )
     if cli is not None:
         rate = f"{cli['rate']:,.0f}" if cli.get("rate") else "?"
         out.append(
             f"| CLI `cables parse --quiet` (once) | {cli.get('records') or 0:,} "
-            f"| {cli['seconds']:.1f} | {rate} | - | {cli['cpu_seconds']:.1f} "
+            f"| {cli['seconds']:.1f} | {rate} | - | - | {cli['cpu_seconds']:.1f} "
             f"| {cli['peak_rss_mb']:.0f} "
             f"| {cli['seconds']:.1f} |"
         )
