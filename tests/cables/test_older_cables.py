@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from interdict.cables.body.parse import parse_body
+from interdict.cables.body.parse import Body, parse_body
 from interdict.cables.notes import Notes
 from interdict.cables.pipeline import parse_paths
 from interdict.cables.record import Cable, ReferenceKind
@@ -104,3 +104,27 @@ def test_classified_by_in_the_first_paragraph(
     assert parsed_body.classified_by.reasons == reasons
     assert parsed_body.classified_by.name == name
     assert parsed_body.classified_by.title == title
+
+
+def _body(preamble: str) -> Body:
+    text = f"C O N F I D E N T I A L MOSCOW 005154\n\n{preamble}\n\n1. (C) Text.\n"
+    return parse_body(text, Notes(), year=2007)
+
+
+def test_an_eo_line_without_dots_and_tags_without_its_colon() -> None:
+    body = _body("EO 12958 DECL: 10/25/2017\nTAGS PREL, PGOV, RS\nSUBJECT: TEST")
+    assert body.eo is not None and body.eo.order == "12958"
+    assert [t.tag for t in body.tags] == ["PREL", "PGOV", "RS"]
+    assert body.subject == "TEST"
+
+
+def test_tags_in_a_subject_line_do_not_open_the_field() -> None:
+    body = _body("E.o. 12958: DECL: 10/25/2017\nTAGS: PREL\nSUBJECT: PRICE TAGS ON WHEAT")
+    assert body.eo is not None and body.eo.order == "12958"
+    assert body.subject == "PRICE TAGS ON WHEAT"
+
+
+def test_a_ref_list_lettered_in_lower_case() -> None:
+    body = _body("SUBJECT: TEST\n\nREF: a) STATE 12345 b) 06 MADRID 88")
+    refs = [(r.letter, r.reference_id) for r in body.references]
+    assert refs == [("A", "07STATE12345"), ("B", "06MADRID88")]

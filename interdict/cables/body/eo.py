@@ -17,7 +17,9 @@ from interdict.cables.refid import expand_year
 
 KNOWN_ORDERS = frozenset({"11652", "12065", "12356", "12958", "13292", "13526"})
 
-_ORDER = re.compile(r"^\s*(?:E\.?\s?O\.?|EO)\s*(?P<order>\d{5})\b\s*(?:AS\s+AMENDED)?[\s:;,.]*")
+_ORDER = re.compile(
+    r"^\s*(?:E\.?\s?O\.?|EO)\s*(?P<order>\d{5})\b\s*(?:AS\s+AMENDED)?[\s:;,.]*", re.IGNORECASE
+)
 _DECL = re.compile(r"^(?:DECL(?:ASSIFY)?(?:\s+ON)?|DNG)\s*[:.;]?\s*", re.IGNORECASE)
 _MDY = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 _YMD = re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")

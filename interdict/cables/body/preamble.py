@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from interdict.cables.body.banner import CAPTIONS
+from interdict.cables.body.tags import opens_tags
 
 # Keywords are found in two steps: a scan for their literal first letters
 # (a regex that opens with literals is searched several times faster than
@@ -26,7 +27,7 @@ _KEYWORD_PROBE = re.compile(
 )
 _KEYWORDS = re.compile(
     r"(?P<eo>E\.?\s?O\.?\s?(?=\d{5}))"
-    r"|(?P<tags>TAGS?\s*:)"
+    r"|(?P<tags>TAGS?\s*:|TAGS(?P<tags_bare>\s)(?=\s*(?P<first_tag>[A-Z]{4,6})\b))"
     r"|(?P<subject>SUBJ(?:ECT)?\s*:)"
     r"|(?P<ref>(?:REF(?:\(S\)|TELS?|S)?|REFERENCES?)\s*:)"
     r"|(?P<classified_by>CLASSIFIED\s+BY(?:\s*:|(?P<bare>\b)))",
@@ -113,6 +114,10 @@ def _keyword_hits(text: str) -> list[tuple[int, int, str]]:
             line_start = text.rfind("\n", 0, match.start()) + 1
             if text[line_start : match.start()].strip():
                 continue
+        if match.group("tags_bare") is not None and not (
+            text[position : position + 4] == "TAGS" and opens_tags(match.group("first_tag"))
+        ):
+            continue  # without its colon, only "TAGS" in capitals before a known tag opens it
         hits.append((match.start(), match.end(), name))
         end = match.end()
     return hits

@@ -23,6 +23,7 @@ from interdict.cables.refid import expand_year, make_id, station_key
 
 # A letter marker: "A.", "A)", "(A)", "A:" or "REF A" at the start or after a blank.
 _LETTER = re.compile(r"(?:^|(?<=[\s;,]))(?:\((?P<p>[A-Z])\)|(?P<l>[A-Z])[.):](?=\s|$))")
+_LOWER_LETTER = re.compile(r"(?:^|(?<=[\s;,]))(?:\((?P<p>[a-z])\)|(?P<l>[a-z])[.):](?=\s|$))")
 _CABLE = re.compile(
     r"^(?:(?P<year>\d{4}|\d{2})\s+)?"
     r"(?P<station>(?:SEC)?STATE|[A-Z][A-Z']*(?:\s+[A-Z][A-Z']*){0,3}?)"
@@ -66,17 +67,21 @@ def _station_ok(station: str) -> bool:
 
 
 def _split_letters(text: str) -> list[tuple[str | None, str]]:
-    """Split on sequential letter markers A, B, C… so initials inside items are left alone."""
-    items: list[tuple[str | None, str]] = []
-    expected = "A"
-    cuts: list[tuple[int, int, str]] = []
-    for match in _LETTER.finditer(text):
-        letter = match.group("p") or match.group("l")
-        if letter == expected:
-            cuts.append((match.start(), match.end(), letter))
-            expected = chr(ord(expected) + 1)
-    if not cuts:
+    """Split on sequential letter markers A, B, C… so initials inside items are left alone;
+    a list lettered in lower case ("a) STATE 1 b) MADRID 2") is read the same way."""
+    for pattern, first in ((_LETTER, "A"), (_LOWER_LETTER, "a")):
+        cuts: list[tuple[int, int, str]] = []
+        expected = first
+        for match in pattern.finditer(text):
+            letter = match.group("p") or match.group("l")
+            if letter == expected:
+                cuts.append((match.start(), match.end(), letter.upper()))
+                expected = chr(ord(expected) + 1)
+        if cuts:
+            break
+    else:
         return [(None, part) for part in _SEMICOLON.split(text) if part.strip()]
+    items: list[tuple[str | None, str]] = []
     if text[: cuts[0][0]].strip():
         items.append((None, text[: cuts[0][0]]))
     for index, (_, end, letter) in enumerate(cuts):

@@ -35,7 +35,7 @@ from string import ascii_uppercase
 from interdict.cables.notes import Notes
 from interdict.cables.record import Tag, TagKind
 
-__all__ = ["fips_name", "fips_to_iso2", "parse_tags"]
+__all__ = ["fips_name", "fips_to_iso2", "opens_tags", "parse_tags"]
 
 _FIELD = "tags"
 
@@ -469,6 +469,13 @@ def _known_tag(token: str) -> Tag | None:
         return None
     piece = _piece(token, kind, t)
     return Tag(tag=piece.tag, kind=piece.kind, country=piece.country)
+
+
+def opens_tags(token: str) -> bool:
+    """Whether a word is a known subject, program or organisation tag of four letters or more:
+    what "TAGS" written without its colon must be followed by to open the field."""
+    tag = _known_tag(token)
+    return tag is not None and len(token) >= 4 and tag.kind is not TagKind.GEOGRAPHIC
 
 
 def _all_known(text: str) -> list[Tag] | None:
