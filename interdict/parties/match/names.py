@@ -97,6 +97,12 @@ def compare_names(
         detail = "syllabic script: names compared with their words run together"
     else:
         similarities = table.between(query.words, candidate.words, abjad)
+        if _all_letters(query.form) or _all_letters(candidate.form):
+            # Letters alone ("S.H.I.G.") are an acronym, read by the acronym rule below, not
+            # initials standing for the other name's words one by one.
+            similarities = replace(
+                similarities, words=_without_initials(similarities.words, query, candidate)
+            )
         if _is_code(query.form) or _is_code(candidate.form):
             exact = [[v if v == 1.0 else 0.0 for v in row] for row in similarities.words]
             similarities = replace(similarities, words=exact)
@@ -215,6 +221,24 @@ def _describing_conflict(alignment: WordAlignment) -> str:
     if own and theirs:
         return f"{'/'.join(own)} vs {'/'.join(theirs)}"
     return ""
+
+
+def _all_letters(form: NameForm) -> bool:
+    return len(form.content) > 1 and all(len(word) == 1 for word in form.content)
+
+
+def _without_initials(
+    words: list[list[float]], query: WeightedName, candidate: WeightedName
+) -> list[list[float]]:
+    """The likenesses with those the initial rule gave (one letter against a longer word)
+    set to nothing."""
+    return [
+        [
+            0.0 if (len(q.text) == 1) != (len(c.text) == 1) else value
+            for c, value in zip(candidate.words, row, strict=True)
+        ]
+        for q, row in zip(query.words, words, strict=True)
+    ]
 
 
 def _is_code(form: NameForm) -> bool:

@@ -29,12 +29,14 @@ from rapidfuzz.distance import OSA, Indel
 from interdict.parties.names.keys import phonetic, skeleton
 
 EXACT = "exact"
+INITIAL = "initial"
 TYPO = "spelling"
 SOUND = "sound"
 CONSONANTS = "consonants"
 JOINED = "joined"
 
 SOUND_SIMILARITY = 0.9
+INITIAL_SIMILARITY = 0.8
 CONSONANT_SIMILARITY = 0.85
 MAX_TYPO_SIMILARITY = 0.95
 # Below this a word pair is not evidence of anything; the aligner ignores it.
@@ -110,6 +112,13 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
     for i, j in zip(*np.nonzero(sounds & (plain < SOUND_SIMILARITY)), strict=True):
         if _same_vowels(left[i], right[j]):
             plain[i, j] = SOUND_SIMILARITY
+    # An initial stands for any word it begins ("J" for John): likeness, not identity.
+    initial = (left_len == 1)[:, None] & (right_len > 1) | (left_len > 1)[:, None] & (
+        right_len == 1
+    )
+    if initial.any():
+        same_first = np.equal.outer([w[0] for w in left], [w[0] for w in right])
+        plain = np.where(initial & same_first, np.maximum(plain, INITIAL_SIMILARITY), plain)
     digits = left_digits[:, None] | right_digits
     unequal_digits = digits & (edits != 0)
     plain[unequal_digits] = 0.0
@@ -134,6 +143,8 @@ def rule(a: str, b: str, score: float) -> str:
         return ""
     if a == b:
         return EXACT
+    if score == INITIAL_SIMILARITY and min(len(a), len(b)) == 1:
+        return INITIAL
     edits = OSA.distance(a, b)
     longest = np.asarray(max(len(a), len(b)))
     typo = float(_typo_similarity(np.asarray(edits), longest))

@@ -222,6 +222,6 @@ def _kind(word: str, syllable: bool, organisation: bool = False) -> Kind:
         return NUMBER
     if word in generic_words() or (organisation and is_describing(word)):
         return GENERIC
-    if not syllable and is_stopword(word):
-        return STOP
+    if not syllable and is_stopword(word) and (organisation or len(word) > 1):
+        return STOP  # in a person's name a single letter is an initial, not the article "a"
     return WORD
