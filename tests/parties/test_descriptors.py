@@ -126,3 +126,17 @@ def test_arabic_group_and_organization_from_the_un_list_pair_with_english() -> N
         _, explanation = compare_names(arabic, english, "Organization")
         assert explanation is not None
         assert (word, word) in {(p.query, p.candidate) for p in explanation.name.pairs}
+
+
+def test_a_bracketed_place_stays_in_the_name_and_a_bracketed_acronym_is_a_name() -> None:
+    from interdict.parties.names.variants import name_variants
+
+    assert name_variants("Bank of China (Hong Kong) Limited") == ["Bank of China Hong Kong Limited"]
+    assert name_variants("ONE CLASS PROPERTIES (PTY) LTD.") == ["ONE CLASS PROPERTIES PTY LTD."]
+    assert name_variants("SHAHID HEMMAT INDUSTRIAL GROUP (SHIG)") == [
+        "SHAHID HEMMAT INDUSTRIAL GROUP",
+        "SHIG",
+    ]
+    branches = score("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited")
+    assert branches < DEFAULT_THRESHOLD
+    assert score("ONE CLASS PROPERTIES (PTY) LTD.", "ONE VISION INVESTMENTS 5 (PTY) LTD.") < 0.5

@@ -21,12 +21,21 @@ _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
 def name_variants(value: str) -> list[str]:
-    """The name without its bracketed parts, then each bracketed part."""
-    inside = [a or b for a, b in _BRACKETS.findall(value)]
-    outside = " ".join(_BRACKETS.sub(" ", value).split())
+    """The name without its bracketed names, then each bracketed name.  A bracketed place or
+    legal form stays in the name as words ("Bank of China (Hong Kong)" keeps "Hong Kong",
+    which tells it from the Singapore branch)."""
+    parts = [(match, match.group(1) or match.group(2) or "") for match in _BRACKETS.finditer(value)]
+    names = [inside.strip() for match, inside in parts if _names_something(inside)]
+    outside = _BRACKETS.sub(lambda m: f" {_kept(m.group(1) or m.group(2) or '')} ", value)
+    outside = " ".join(outside.split())
     variants = [outside] if outside else []
-    variants.extend(part.strip() for part in inside if _names_something(part))
+    variants.extend(names)
     return variants or [value]
+
+
+def _kept(inside: str) -> str:
+    """What a bracketed part leaves in the name itself: its words, unless it is a name."""
+    return "" if _names_something(inside) else inside
 
 
 def _names_something(part: str) -> bool:
