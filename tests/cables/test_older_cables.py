@@ -128,3 +128,11 @@ def test_a_ref_list_lettered_in_lower_case() -> None:
     body = _body("SUBJECT: TEST\n\nREF: a) STATE 12345 b) 06 MADRID 88")
     refs = [(r.letter, r.reference_id) for r in body.references]
     assert refs == [("A", "07STATE12345"), ("B", "06MADRID88")]
+
+
+def test_a_banner_written_in_lower_case() -> None:
+    text = "S e c r e t berlin 000643\n\nSUBJECT: TEST\n\n1. (S) Text.\n"
+    body = parse_body(text, Notes(), year=2009)
+    assert body.banner is not None
+    assert (body.banner.station, body.banner.number) == ("BERLIN", "000643")
+    assert body.subject == "TEST"

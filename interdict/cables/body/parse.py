@@ -46,6 +46,10 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
     """Parse a body; ``first_line`` numbers its first line, ``year`` resolves year-less REFs."""
     result = Body()
     banner = find_banner(body[:2000], anywhere=False)
+    if banner is None and body[:2000].isascii():
+        # Some copies write the banner in lower case ("S e c r e t berlin 000643"); read it
+        # upper-cased (ASCII keeps every offset).
+        banner = find_banner(body[:2000].upper(), anywhere=False)
     rest = body
     if banner is not None:
         result.banner = banner
