@@ -41,3 +41,10 @@ def test_the_initial_rule_and_its_label() -> None:
 def test_a_single_letter_is_an_initial_in_a_person_but_may_be_an_article_elsewhere() -> None:
     assert analyse("A Khamenei", organisation=False).kinds == (Kind.WORD, Kind.WORD)
     assert analyse("A Khamenei", organisation=True).kinds[0] is Kind.STOP
+
+
+def test_empty_words_beside_an_initial_are_no_likeness() -> None:
+    from interdict.parties.match.similarity import word_matrix
+
+    matrix = word_matrix(["j", ""], ["john", ""]).plain
+    assert matrix.tolist() == [[INITIAL_SIMILARITY, 0.0], [0.0, 1.0]]

@@ -117,7 +117,7 @@ def word_matrix(left: Sequence[str], right: Sequence[str]) -> WordMatrix:
         right_len == 1
     )
     if initial.any():
-        same_first = np.equal.outer([w[0] for w in left], [w[0] for w in right])
+        same_first = np.equal.outer([w[:1] for w in left], [w[:1] for w in right])
         plain = np.where(initial & same_first, np.maximum(plain, INITIAL_SIMILARITY), plain)
     digits = left_digits[:, None] | right_digits
     unequal_digits = digits & (edits != 0)
