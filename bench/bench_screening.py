@@ -193,7 +193,14 @@ def main() -> None:
     )
     parser.add_argument("--build-workers", type=int, default=2, help="processes for the build")
     parser.add_argument("--json-out", type=Path)
+    parser.add_argument(
+        "--common", type=int, help="skip keys filed under more names than this (query time)"
+    )
     args = parser.parse_args()
+    if args.common is not None:
+        from interdict.parties.index import search
+
+        search.COMMON = args.common
 
     report: dict[str, Any] = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} vCPU",
