@@ -140,3 +140,17 @@ def test_a_bracketed_place_stays_in_the_name_and_a_bracketed_acronym_is_a_name()
     branches = score("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited")
     assert branches < DEFAULT_THRESHOLD
     assert score("ONE CLASS PROPERTIES (PTY) LTD.", "ONE VISION INVESTMENTS 5 (PTY) LTD.") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "matches"),
+    [
+        ("Schell plc", "Shell plc", True),  # five letters that begin like a word: a word
+        ("Stripe LLC", "Strip Limited Liability Company", True),
+        ("Litia Company", "Letia Company", True),  # two vowel sounds: a word
+        ("JCEF", "JCES", False),  # four letters: a code, exact only
+        ("DPRKT", "DPRKS", False),  # five letters no word begins with: a code
+    ],
+)
+def test_short_words_and_short_codes(query: str, listed: str, matches: bool) -> None:
+    assert (score(query, listed) >= DEFAULT_THRESHOLD) is matches

@@ -53,6 +53,12 @@ DESCRIBING_FACTOR = 0.8
 CONFLICT_WEIGHT = 0.5
 SHORT_CODE = 5
 _VOWELS = re.compile(r"[aeiouy]+")
+# How a word, not a code, begins: a vowel, one consonant and a vowel, or a consonant
+# cluster that starts words ("Shell", "Strip", "Plant"); "DPRKT" and "NPCJC" begin otherwise.
+_SPOKEN_START = re.compile(
+    r"[aeiouy]|[b-df-hj-np-tv-xz][aeiouy]"
+    r"|(?:s(?:tr|pr|cr|pl|ch)|thr|shr|[bcfgkp][lr]|[dt][rw]|[cgkpstwz]h|s[cklmnptw]|wr)[aeiouy]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,14 +249,17 @@ def _without_initials(
 
 def _is_code(form: NameForm) -> bool:
     """A name that is one short word that reads as a code, not as a word: near spellings of
-    "JCES" or "DCB" are other codes, but "Litia" and "Aliaf" are words, spelt variously.
-    Four letters or fewer always count; five only with fewer than two vowel sounds."""
+    "JCES" or "DCB" are other codes, but "Litia", "Aliaf" and "Shell" are words, spelt
+    variously.  Four letters or fewer always count; five only with fewer than two vowel
+    sounds and a start no word has."""
     if len(form.content) != 1:
         return False
     word = form.content[0]
     if len(word) <= SHORT_CODE - 1:
         return True
-    return len(word) == SHORT_CODE and len(_VOWELS.findall(word)) < 2
+    return (
+        len(word) == SHORT_CODE and len(_VOWELS.findall(word)) < 2 and not _SPOKEN_START.match(word)
+    )
 
 
 def _identifying(word: Word) -> bool:
