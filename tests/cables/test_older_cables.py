@@ -136,3 +136,10 @@ def test_a_banner_written_in_lower_case() -> None:
     assert body.banner is not None
     assert (body.banner.station, body.banner.number) == ("BERLIN", "000643")
     assert body.subject == "TEST"
+
+
+def test_a_caption_in_mixed_case_and_a_signer_before_a_lone_full_stop() -> None:
+    text = "S e c r e t berlin 000643\n\nSipdis,\n\nSUBJECT: TEST\n\n1. (S) Text.\n\nMURRAY\n.\n"
+    body = parse_body(text, Notes(), year=2009)
+    assert "SIPDIS" in body.captions
+    assert body.signers == ["MURRAY"]

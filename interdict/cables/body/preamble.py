@@ -43,6 +43,9 @@ _CAVEAT = re.compile(
 )
 
 
+_ANY_CASE_CAPTION = re.compile(rf"(?<![A-Za-z])(?:{'|'.join(CAPTIONS)})(?![A-Za-z])", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Field:
     name: str
@@ -92,6 +95,10 @@ def _caveat_words(chunk: str) -> list[str]:
         if start and "A" <= chunk[start - 1] <= "Z":
             continue
         words.append(" ".join(match.group("word").split()))
+    # Captions are no English words, so some copies' "Sipdis," is read whatever its case.
+    words.extend(
+        m.group(0).upper() for m in _ANY_CASE_CAPTION.finditer(chunk) if not m.group(0).isupper()
+    )
     return words
 
 

@@ -23,6 +23,7 @@ _TRAILING_LINE = re.compile(
     r"S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
     r"NOFORN|NODIS|EXDIS|LIMDIS|SIPDIS|SENSITIVE|BUT|FOR\s+OFFICIAL\s+USE\s+ONLY|[/,\s-])+"
     r"|PAGE\s+\d+\b.*"
+    r"|[.\-_=*]+"  # a line of punctuation alone
 )
 _TAIL = re.compile(
     r"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*"
