@@ -23,8 +23,9 @@ _TRAILING_LINE = re.compile(
     r"S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
     r"NOFORN|NODIS|EXDIS|LIMDIS|SIPDIS|SENSITIVE|BUT|FOR\s+OFFICIAL\s+USE\s+ONLY|[/,\s-])+"
     r"|PAGE\s+\d+\b.*"
-    r"|[.\-_=*]+"  # a line of punctuation alone
 )
+# A word of punctuation alone after the signature ("MURRAY" then a lone "." line).
+_PUNCTUATION = re.compile(r"[.\-_=*]+")
 _TAIL = re.compile(
     r"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*"
     r"(?P<names>[A-Z][A-Z'\-]+(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*[A-Z][A-Z'\-]+){0,3})\s*$"
@@ -88,7 +89,7 @@ def _without_furniture(text: str) -> str:
         words = end.rsplit(None, 1)
         last = words[-1]
         line_start = end.rfind("\n") + 1
-        if last in _FURNITURE_WORDS:
+        if last in _FURNITURE_WORDS or _PUNCTUATION.fullmatch(last):
             end = words[0].rstrip() if len(words) == 2 else ""
         elif (serial := _SERIAL.search(last)) is not None:
             end = end[: len(end) - len(serial.group(0))].rstrip()
