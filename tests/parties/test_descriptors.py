@@ -15,6 +15,7 @@ from interdict.cli import app
 from interdict.parties.compare import compare_names
 from interdict.parties.names.analysis import Kind, analyse
 from interdict.parties.names.descriptors import expand_abbreviations, full_word
+from interdict.parties.names.variants import name_variants
 from interdict.parties.results import DEFAULT_THRESHOLD
 
 
@@ -129,8 +130,6 @@ def test_arabic_group_and_organization_from_the_un_list_pair_with_english() -> N
 
 
 def test_a_bracketed_place_stays_in_the_name_and_a_bracketed_acronym_is_a_name() -> None:
-    from interdict.parties.names.variants import name_variants
-
     assert name_variants("Bank of China (Hong Kong) Limited") == ["Bank of China Hong Kong Limited"]
     assert name_variants("ONE CLASS PROPERTIES (PTY) LTD.") == ["ONE CLASS PROPERTIES PTY LTD."]
     assert name_variants("SHAHID HEMMAT INDUSTRIAL GROUP (SHIG)") == [

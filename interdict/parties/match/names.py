@@ -23,7 +23,7 @@ matches almost exactly, as the lists themselves advise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -115,8 +115,8 @@ def compare_names(
             detail = "a one-word name of five letters or fewer must match exactly"
         alignment = align(query.words, candidate.words, similarities)
     score = alignment.score
-    conflict = _conflict(alignment)
-    describing = "" if conflict else _describing_conflict(alignment)
+    conflict = _conflict(alignment, _identifying)
+    describing = "" if conflict else _conflict(alignment, _describing)
     if conflict:
         score = round(score * CONFLICT_FACTOR, 4)
         detail = f"different identifying words {conflict}: word score x{CONFLICT_FACTOR}"
@@ -208,25 +208,20 @@ def _acronym_readings(
             yield acronym_score(len(letters)), f"{direction}: {letters.upper()} = {words}"
 
 
-def _conflict(alignment: WordAlignment) -> str:
-    """The identifying words each side has and the other lacks, if both sides have one."""
-    own = [w.text for w in alignment.unmatched_query if _identifying(w)]
-    theirs = [w.text for w in alignment.unmatched_candidate if _identifying(w)]
+def _conflict(alignment: WordAlignment, counts: Callable[[Word], bool]) -> str:
+    """The words each side has and the other lacks, of those ``counts`` accepts, if both
+    sides have one ("golden vs silver", or "trading vs energy")."""
+    own = [w.text for w in alignment.unmatched_query if counts(w)]
+    theirs = [w.text for w in alignment.unmatched_candidate if counts(w)]
     if own and theirs:
         return f"{'/'.join(own)} vs {'/'.join(theirs)}"
     return ""
 
 
-def _describing_conflict(alignment: WordAlignment) -> str:
-    """The describing words each side has and the other lacks, if both sides have one:
-    "Mesbah Trading" and "Mesbah Energy" share their identifying word, not what they do."""
-    own = [w.text for w in alignment.unmatched_query if w.kind is Kind.GENERIC and w.weight > 0]
-    theirs = [
-        w.text for w in alignment.unmatched_candidate if w.kind is Kind.GENERIC and w.weight > 0
-    ]
-    if own and theirs:
-        return f"{'/'.join(own)} vs {'/'.join(theirs)}"
-    return ""
+def _describing(word: Word) -> bool:
+    """A describing word that weighs anything: "Mesbah Trading" and "Mesbah Energy" share
+    their identifying word, not what they do."""
+    return word.kind is Kind.GENERIC and word.weight > 0
 
 
 def _all_letters(form: NameForm) -> bool:

@@ -62,15 +62,12 @@ _FULL_WORDS = {
 }
 
 
-def _rows() -> list[list[str]]:
-    return table_rows("abbreviations.tsv")
-
-
 @cache
 def _table() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The supplementary abbreviations as one pattern over text that still has its dots."""
-    full = {row[0]: row[1] for row in _rows()}
-    parts = [re.escape(row[0]) + (r"\." if row[2] == "required" else r"\.?") for row in _rows()]
+    rows = table_rows("abbreviations.tsv")
+    full = {row[0]: row[1] for row in rows}
+    parts = [re.escape(row[0]) + (r"\." if row[2] == "required" else r"\.?") for row in rows]
     if not parts:
         return None, full
     return re.compile(r"(?<![a-z0-9])(" + "|".join(parts) + r")(?![a-z0-9])"), full

@@ -24,18 +24,20 @@ def name_variants(value: str) -> list[str]:
     """The name without its bracketed names, then each bracketed name.  A bracketed place or
     legal form stays in the name as words ("Bank of China (Hong Kong)" keeps "Hong Kong",
     which tells it from the Singapore branch)."""
-    parts = [(match, match.group(1) or match.group(2) or "") for match in _BRACKETS.finditer(value)]
-    names = [inside.strip() for match, inside in parts if _names_something(inside)]
-    outside = _BRACKETS.sub(lambda m: f" {_kept(m.group(1) or m.group(2) or '')} ", value)
-    outside = " ".join(outside.split())
+    names: list[str] = []
+
+    def kept(match: re.Match[str]) -> str:
+        """What a bracketed part leaves in the name itself: its words, unless it is a name."""
+        inside = match.group(1) or match.group(2) or ""
+        if _names_something(inside):
+            names.append(inside.strip())
+            return " "
+        return f" {inside} "
+
+    outside = " ".join(_BRACKETS.sub(kept, value).split())
     variants = [outside] if outside else []
     variants.extend(names)
     return variants or [value]
-
-
-def _kept(inside: str) -> str:
-    """What a bracketed part leaves in the name itself: its words, unless it is a name."""
-    return "" if _names_something(inside) else inside
 
 
 def _names_something(part: str) -> bool:

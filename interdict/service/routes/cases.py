@@ -102,7 +102,7 @@ def post_case(
     store = context.store or who.store
     audit_reads(store, "POST /cases")
     payload = assessment.model_dump(mode="json", by_alias=True)
-    return {**payload, "banner": store.gate.banner.text(), "reader": who.reader.name}
+    return envelope(who, payload, store)
 
 
 @router.get(

@@ -14,6 +14,7 @@ from interdict.intel.kb.graph import draw, neighbourhood
 from interdict.intel.kb.report import find_entity
 from interdict.intel.kb.screening import KnowledgeScreener
 from interdict.service.auth import Caller, caller
+from interdict.service.envelope import envelope
 from interdict.service.errors import unprocessable
 from interdict.service.examples import answered
 from interdict.service.responses import EntityServed
@@ -51,7 +52,7 @@ def get_entity(
     if report is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, _MISSING)
     payload = report.model_dump(mode="json", by_alias=True)
-    return {**payload, "banner": screener.store.gate.banner.text(), "reader": who.reader.name}
+    return envelope(who, payload, screener.store)
 
 
 @router.get(

@@ -24,6 +24,7 @@ from interdict.parties.query import QUERY_SCHEMATA, QueryError, make_query, qual
 from interdict.parties.results import DEFAULT_THRESHOLD, Match
 from interdict.parties.store.datasets import DatasetError
 from interdict.service.auth import Caller, caller
+from interdict.service.envelope import envelope
 from interdict.service.examples import answered, asked
 from interdict.service.responses import Algorithms, Catalog, FtmEntity
 from interdict.service.state import ServiceState
@@ -325,16 +326,15 @@ def _intel_entity(screener: KnowledgeScreener, who: Caller, entity_id: str) -> d
     properties: dict[str, list[Any]] = {"name": report.names[:1], "alias": report.names[1:]}
     if report.countries:
         properties["country"] = report.countries
-    return {
+    entity = {
         "id": report.id,
         "caption": report.caption,
         "schema": report.schema_,
         "properties": {k: v for k, v in properties.items() if v},
         "datasets": [INTEL],
         "referents": report.parties,
-        "banner": screener.store.gate.banner.text(),
-        "reader": who.reader.name,
     }
+    return envelope(who, entity, screener.store)
 
 
 def _reverse(linked: dict[str, Any], entity_id: str) -> str | None:

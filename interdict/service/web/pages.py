@@ -32,7 +32,7 @@ from interdict.controls.catalogue import bundled
 from interdict.controls.classify import classify
 from interdict.controls.entries import JURISDICTIONS
 from interdict.controls.items import ItemError, read_item
-from interdict.controls.outputs import classify_output
+from interdict.controls.outputs import ClassifyOutput, classify_output
 from interdict.controls.requests import RequestError, country_code
 from interdict.intel.kb.chain import LinkGraph
 from interdict.intel.kb.graph import draw, neighbourhood
@@ -41,7 +41,8 @@ from interdict.model.strict import DuplicateKeyError, load_yaml
 from interdict.parties.query import QUERY_SCHEMATA, QueryError, qualified_query
 from interdict.service.auth import Caller, caller_for_key
 from interdict.service.state import ServiceState
-from interdict.service.web.item_form import AnswerError, merged, questions
+from interdict.service.web.item_form import AnswerError, Question, merged
+from interdict.service.web.item_form import questions as asked
 from interdict.store.engine import Store
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -428,7 +429,17 @@ def controls_page(request: Request, q: str | None = None) -> Response:
     return _controls(who, q=q)
 
 
-def _controls(who: Caller, q: str | None = None, **classifying: Any) -> HTMLResponse:
+def _controls(
+    who: Caller,
+    q: str | None = None,
+    *,
+    item: str = "",
+    name: str = "",
+    jurisdiction: str = "EU",
+    result: ClassifyOutput | None = None,
+    error: str | None = None,
+    questions: list[Question] | None = None,
+) -> HTMLResponse:
     controls, _ = bundled()
     wanted = (q or "").lower()
     entries = [
@@ -436,8 +447,6 @@ def _controls(who: Caller, q: str | None = None, **classifying: Any) -> HTMLResp
         for e in controls.entries.values()
         if not wanted or wanted in e.id.lower() or wanted in e.spec.title.lower()
     ]
-    shown: dict[str, Any] = {"item": "", "name": "", "jurisdiction": "EU", "result": None}
-    shown.update(error=None, questions=[])
     return _render(
         "controls.html.j2",
         who,
@@ -446,7 +455,12 @@ def _controls(who: Caller, q: str | None = None, **classifying: Any) -> HTMLResp
         entries=entries,
         q=q,
         jurisdictions=JURISDICTIONS,
-        **{**shown, **classifying},
+        item=item,
+        name=name,
+        jurisdiction=jurisdiction,
+        result=result,
+        error=error,
+        questions=questions or [],
     )
 
 
@@ -481,5 +495,5 @@ async def classify_page(request: Request) -> Response:
         name=str(raw.get("name") or ""),
         jurisdiction=jurisdiction,
         result=result,
-        questions=questions(result, controls.vocabulary, raw),
+        questions=asked(result, controls.vocabulary, raw),
     )
