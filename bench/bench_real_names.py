@@ -11,8 +11,9 @@ Reads pair sets and scores every pair with each algorithm, in one process:
 
 Pair sets:
 
-* the real-name set of ``bench/real_names.py`` (``--set DIR``: ``pairs-org.jsonl`` and
-  ``pairs-person.jsonl``), read unless ``--pairs`` or ``--name-bench`` is given alone;
+* the real-name set of ``bench/real_names.py`` (``--set DIR``: ``pairs-org.jsonl.gz`` and
+  ``pairs-person.jsonl.gz``, committed in ``bench/data/real-names``), read unless ``--pairs``
+  or ``--name-bench`` is given alone;
 * ``--pairs FILE`` (repeatable): a pair file in this set's JSON-lines format or in
   nomenklatura name_bench's ``cases.csv`` format;
 * ``--name-bench PATH``: nomenklatura's ``contrib/name_bench/cases.csv`` (columns
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import gzip
 import json
 import os
 import platform
@@ -50,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SET_DIR = Path("bench/out/real-names")
+SET_DIR = Path("bench/data/real-names")
 PEER_THRESHOLD = 0.7  # yente's default match threshold
 UNFINDABLE = "distinct"  # a cover name: nothing in common with the name it stands for
 # Positives that are no spelling of the same name: cover names, and names sharing only
@@ -156,7 +158,8 @@ def read_pairs(path: Path) -> list[Case]:
 
 def read_jsonl(path: Path) -> list[Case]:
     cases = []
-    with path.open(encoding="utf-8") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 continue
@@ -454,7 +457,7 @@ def main() -> None:
     real = args.set or (SET_DIR if not (args.pairs or args.name_bench) else None)
     if real is not None:
         for set_name in ("org", "person"):
-            path = real / f"pairs-{set_name}.jsonl"
+            path = real / f"pairs-{set_name}.jsonl.gz"
             if path.exists():
                 sections[f"real-{set_name}"] = (read_jsonl(path), ("lists", "alias_prop"))
     for path in args.pairs:

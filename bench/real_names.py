@@ -1,4 +1,4 @@
-"""Build a labelled name-pair set from real restricted-party lists (bench/out/real-names/).
+"""Build a labelled name-pair set from real restricted-party lists (bench/data/real-names/).
 
 ``bench/gen_parties.py`` invents its names; this takes them from published lists, so the
 benchmark sees the spellings, aliases and near misses that real lists carry. Every pair is
@@ -7,8 +7,9 @@ two names and a label; ``bench/bench_real_names.py`` scores them.
 Sources
 -------
 Public copies of the lists, read from the git mirrors of the repositories that hold them
-(``--extract-from /work/.mirror`` copies them into ``OUT/src/`` with ``git show``; the list
-data is never committed here, ``bench/out`` is git-ignored):
+(``--extract-from /work/.mirror`` copies them into ``SRC`` with ``git show``; the list
+files themselves are not committed here, ``bench/out`` is git-ignored, but the pairs built
+from them are):
 
 * ``ofac-sdn``: OFAC's legacy SDN CSV files ``sdn.csv`` (one row per entry) and ``alt.csv``
   (one row per alias) as OFAC publishes them (quoted fields, ``-0-`` for empty, a trailing
@@ -99,7 +100,8 @@ Names are used as listed; left and right are in random (seeded) order.
 
 Output
 ------
-``OUT/pairs-org.jsonl`` and ``OUT/pairs-person.jsonl``, one pair a line::
+``OUT/pairs-org.jsonl.gz`` and ``OUT/pairs-person.jsonl.gz`` (gzip, written without a
+timestamp so that the bytes depend only on the inputs), one pair a line::
 
     {"pair_id", "set", "schema", "left", "right", "label", "kind", "lists",
      "left_entity", "right_entity", "left_prop", "right_prop", "shared"}
@@ -112,6 +114,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import io
 import json
@@ -131,7 +134,8 @@ from typing import Any
 from followthemoney import EntityProxy, model
 from rapidfuzz.distance import Levenshtein
 
-OUT = Path("bench/out/real-names")
+OUT = Path("bench/data/real-names")
+SRC = Path("bench/out/real-names/src")
 ORG_SCHEMATA = frozenset({"Organization", "Company", "LegalEntity"})
 ALIAS_PROPS = ("alias", "weakAlias", "previousName")
 MAX_ALIASES_PER_ENTITY = 8
@@ -141,7 +145,7 @@ CROSS_LIST_SHARE = 0.25
 
 @dataclass(frozen=True)
 class Source:
-    """One list file in a public repository: where it came from, where it goes in OUT/src."""
+    """One list file in a public repository: where it came from, where it goes in SRC."""
 
     list_name: str
     repo: str
@@ -740,7 +744,8 @@ def describe_sources(src: Path) -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=OUT, help="where the pairs go")
+    parser.add_argument("--src", type=Path, default=SRC, help="where the list files are")
     parser.add_argument(
         "--extract-from",
         type=Path,
@@ -755,7 +760,8 @@ def main() -> None:
     parser.add_argument("--max-df", type=int, default=20, help="most entities for a word")
     args = parser.parse_args()
 
-    src = args.out / "src"
+    src = args.src
+    args.out.mkdir(parents=True, exist_ok=True)
     if args.extract_from:
         extract(args.extract_from, src)
     by_list = read_sources(src)
@@ -779,10 +785,9 @@ def main() -> None:
         pairs = build_set(
             chosen, set_name, args.seed, max_positives, max_negatives, args.max_df, available
         )
-        path = args.out / f"pairs-{set_name}.jsonl"
-        with path.open("w", encoding="utf-8") as handle:
-            for pair in pairs:
-                handle.write(json.dumps(pair.to_json(), ensure_ascii=False) + "\n")
+        path = args.out / f"pairs-{set_name}.jsonl.gz"
+        lines = "".join(json.dumps(p.to_json(), ensure_ascii=False) + "\n" for p in pairs)
+        path.write_bytes(gzip.compress(lines.encode("utf-8"), mtime=0))
         manifest["sets"][set_name] = {
             "file": path.name,
             "entities": len(chosen),
