@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import gzip
+import itertools
 import json
 import os
 import platform
