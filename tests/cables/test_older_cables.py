@@ -63,6 +63,7 @@ def test_doubled_letters_and_whole_ids() -> None:
     assert [r.reference_id for r in cable.references][:2] == ["07STATE12345", "10UNVIEVIENNA101"]
     assert cable.classified_by is not None
     assert cable.classified_by.reasons == ["1.4(b)", "1.4(d)"]
+    assert cable.signers == ["ARNALL", "GALLAGHER"]  # two signers, one to a line
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,20 @@ from interdict.cables.notes import Notes
         ("Text.\nRICE/GATES", "Text.", ["RICE", "GATES"]),
         ("Text.\nRICE AND GATES", "Text.", ["RICE", "GATES"]),
         ("Text.\nRICE, GATES", "Text.", ["RICE", "GATES"]),
+        # several signers, one to a line, below a finished sentence
+        ("Text.\nSMITH\nJONES", "Text.", ["SMITH", "JONES"]),
+        ("Text.\n\nSMITH\nJONES\nBROWN\nNNNN", "Text.", ["SMITH", "JONES", "BROWN"]),
+        ("Text.\nMURRAY\nRICE/GATES", "Text.", ["MURRAY", "RICE", "GATES"]),
+        # ... but not the last lines of a paragraph that never ended
+        ("ALLIES IN\nTHE REGION\nKISSINGER", "ALLIES IN\nTHE REGION", ["KISSINGER"]),
+        ("AS FOLLOWS:\nPARIS\nLONDON\nRICE", "AS FOLLOWS:\nPARIS\nLONDON", ["RICE"]),
+        ("Text ends here\nSMITH\nJONES", "Text ends here\nSMITH", ["JONES"]),
+        # more than four lines of names are no signature block: the last line alone
+        ("Text.\nAA\nBB\nCC\nDD\nEE", "Text.\nAA\nBB\nCC\nDD", ["EE"]),
+        ("Text.\nBB\nCC\nDD\nEE", "Text.", ["BB", "CC", "DD", "EE"]),
+        # a first name and initials
+        ("Text.\nJOHN D. NEGROPONTE", "Text.", ["JOHN D. NEGROPONTE"]),
+        ("Text.\nJ. SMITH", "Text.", ["J. SMITH"]),
         # a role after the name is not a signer
         ("Text.\nKUNDER, ACTING", "Text.", ["KUNDER"]),
         # what follows the signer line is kept in the text
@@ -104,6 +118,23 @@ def test_signer_of_the_seed_body() -> None:
     )
     assert body.signers == ["CLINTON"]
     assert body.paragraphs[-1].text == "A word version will be posted at ."
+
+
+@pytest.mark.parametrize(
+    ("body_text", "signers"),
+    [
+        # one signer to a line: two signers, though flowing joins the lines
+        ("1. (U) Text.\n\nARNALL\nGALLAGHER", ["ARNALL", "GALLAGHER"]),
+        ("Some text.\n\nARNALL\nGALLAGHER", ["ARNALL", "GALLAGHER"]),
+        # a name wrapped after the last sentence is one name
+        ("1. (U) Text ends here. ARNALL\nGALLAGHER", ["ARNALL GALLAGHER"]),
+        ("1. (U) Text.\n\nJOHN SMITH", ["JOHN SMITH"]),
+    ],
+)
+def test_signers_as_the_lines_give_them(body_text: str, signers: list[str]) -> None:
+    body = parse_body(f"UNCLAS STATE 000123\n\nSUBJECT: X\n\n{body_text}", Notes(), year=2009)
+    assert body.signers == signers
+    assert not body.paragraphs[-1].text.endswith("GALLAGHER")
 
 
 _TOKENS = st.sampled_from(

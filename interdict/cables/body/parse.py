@@ -90,7 +90,8 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         # would leave a signature on its own line as a block of its own: take
         # the signature off the whole text first.
         tail = preamble.fields[-1].end if preamble.fields else 0
-        text, result.signers = split_signers(flow(cleaned[tail:]))
+        text, signers = split_signers(flow(cleaned[tail:]))
+        result.signers = _as_written(signers, cleaned)
         result.paragraphs = [Paragraph(text=block) for block in text.split("\n\n") if block]
         loose = ""
     _portion_caveats(result)
@@ -98,13 +99,24 @@ def parse_body(body: str, notes: Notes, *, first_line: int = 1, year: int | None
         last = result.paragraphs[-1]
         text, signers = split_signers(last.text)
         if signers:
-            result.signers = signers
+            result.signers = _as_written(signers, cleaned)
             result.paragraphs[-1] = last.model_copy(update={"text": text})
     if result.classified_by is None:
         result.classified_by = _classified_in_text(result.paragraphs[:2], notes)
     result.summary = find_summary([flow(loose)] + [p.text for p in result.paragraphs])
     result.text = cleaned.strip()
     return result
+
+
+def _as_written(signers: list[str], raw: str) -> list[str]:
+    """The signers as the unflowed text lines them up, when it holds the same words.
+
+    Flowing joins a signer per line ("ARNALL" / "GALLAGHER") into one name; the raw lines
+    tell two signers from one. A name wrapped after the last sentence is not on lines of its
+    own, so the raw reading then differs and the flowed one stands."""
+    as_written = split_signers(raw)[1]
+    same_words = " ".join(as_written).split() == " ".join(signers).split()
+    return as_written if same_words else signers
 
 
 # Older cables put the classification authority in the first paragraph:

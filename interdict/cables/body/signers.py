@@ -26,10 +26,16 @@ _TRAILING_LINE = re.compile(
 )
 # A word of punctuation alone after the signature ("MURRAY" then a lone "." line).
 _PUNCTUATION = re.compile(r"[.\-_=*]+")
-_TAIL = re.compile(
-    r"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*"
-    r"(?P<names>[A-Z][A-Z'\-]+(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*[A-Z][A-Z'\-]+){0,3})\s*$"
-)
+# A name word, or an initial before one ("JOHN D. NEGROPONTE", "J. SMITH").
+_NAME = r"(?:[A-Z]\.[ \t]*)*[A-Z][A-Z'\-]+"
+_NAMES = rf"{_NAME}(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*{_NAME}){{0,3}}"
+_TAIL = re.compile(rf"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*(?P<names>{_NAMES})\s*$")
+# Signers of a joint message may stand one to a line ("SMITH" / "JONES"). A line of
+# capitals above the last is taken as a signer too only when a sentence ends above the
+# whole block, so that the last line of an all-capitals paragraph is never read as a name.
+_NAME_LINE = re.compile(rf"[ \t]*({_NAMES})[ \t]*")
+_SENTENCE_END = re.compile(r"[.!?\"']\s*$")
+_MOST_SIGNER_LINES = 4
 _NOT_NAMES = frozenset(
     {
         "END",
@@ -69,15 +75,39 @@ def split_signers(text: str) -> tuple[str, list[str]]:
     match = _TAIL.search(stripped, max(0, len(stripped) - _WINDOW))
     if match is None:
         return text, []
-    names_text = match.group("names")
-    names = [n.strip() for n in _SEPARATOR.split(names_text) if n.strip()]
+    start = match.start("names")
+    lines = [match.group("names")]
+    start = _lines_above(stripped, start, lines)
+    names = [n.strip() for line in lines for n in _SEPARATOR.split(line) if n.strip()]
     words = [w for name in names for w in name.split()]
-    if not words or any(w in _NOT_NAMES for w in words) or names_text.strip() == stripped.strip():
+    if not words or any(w in _NOT_NAMES for w in words) or not stripped[:start].strip():
         return text, []
     names = [n for n in names if n not in _ROLES]
     if not names:
         return text, []
-    return stripped[: match.start("names")].rstrip(), names
+    return stripped[:start].rstrip(), names
+
+
+def _lines_above(text: str, start: int, lines: list[str]) -> int:
+    """Prepend to ``lines`` the signer lines standing above ``start``; return the new start.
+
+    Candidate lines are gathered upwards, then dropped from the top until a sentence ends
+    right above the topmost one kept."""
+    found: list[tuple[int, str]] = []
+    top = text.rfind("\n", 0, start) + 1 if start else 0
+    while top and len(lines) + len(found) < _MOST_SIGNER_LINES:
+        line_start = text.rfind("\n", 0, top - 1) + 1
+        line = _NAME_LINE.fullmatch(text, line_start, top - 1)
+        if line is None or any(w in _NOT_NAMES for w in line.group(1).split()):
+            break
+        found.insert(0, (line_start, line.group(1)))
+        top = line_start
+    while found and not _SENTENCE_END.search(text[: found[0][0]]):
+        found.pop(0)
+    if not found:
+        return start
+    lines[:0] = [name for _, name in found]
+    return found[0][0]
 
 
 def _without_furniture(text: str) -> str:
