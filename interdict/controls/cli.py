@@ -384,6 +384,7 @@ def check_command(
             "rules": len(r.book.rules),
             "checked_on": r.book.checked_on.isoformat(),
             "chart_rows": len(r.book.chart.rows) if r.book.chart else 0,
+            "item_lists": {i.parameter: len(i.rows) for i in r.book.item_lists},
         }
         for j, r in books.items()
     }
@@ -409,7 +410,7 @@ def check_command(
     for name, book in rule_books.items():
         console.print(
             f"{name} rules: {book['rules']} (checked {book['checked_on']}), "
-            f"chart rows: {book['chart_rows']}"
+            f"chart rows: {book['chart_rows']}, item lists: {book['item_lists'] or 'none'}"
         )
     for entry_id, entry_gaps in gaps.items():
         for gap in entry_gaps:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from interdict.controls.classify import Classification, missing_parameters
 from interdict.controls.criteria import Comparison
 from interdict.controls.entries import ControlList, Jurisdiction
+from interdict.controls.item_lists import Derived, derive
 from interdict.controls.rules import SEVERITY, Outcome, Rules, RuleSpec
 
 
@@ -69,28 +70,80 @@ class Determination:
     depends_on: tuple[str, ...] = ()
     otherwise: Outcome | None = None
     otherwise_authorisation: str | None = None
+    derived: tuple[Derived, ...] = ()
 
 
 def determine(
     result: Classification, controls: ControlList, rules: Rules, request: Request
 ) -> Determination:
-    settled = _Pass(result, controls, rules, request, assume=False)
+    derived = tuple(
+        derive(listing, rules.list_conditions[listing.parameter], result, controls)
+        for listing in rules.book.item_lists
+    )
+    questions = {
+        d.item_list.parameter: d.undecided for d in derived if d.applied is None and d.undecided
+    }
+    det = _determine(_with_derived(result, derived), controls, rules, request, questions)
+    open_lists = [
+        f"{d.item_list.title}: {'; '.join(d.because)}." for d in derived if d.applied is None
+    ]
+    return replace(
+        det,
+        decisive=_explained(det.decisive, derived),
+        also_fired=_explained(det.also_fired, derived),
+        derived=derived,
+        caveats=(*det.caveats, *open_lists),
+    )
+
+
+def _explained(firings: tuple[Firing, ...], derived: tuple[Derived, ...]) -> tuple[Firing, ...]:
+    """Each test on a fact read from a list carries the lookup that gave it."""
+    read = {
+        d.item_list.parameter: f"read from {d.item_list.title}: {'; '.join(d.because)}"
+        for d in derived
+        if d.stated is None and d.value is not None
+    }
+
+    def told(line: str) -> str:
+        parameter = line.split(" ", 1)[0]
+        return f"{line} ({read[parameter]})" if parameter in read else line
+
+    return tuple(replace(f, because=tuple(told(b) for b in f.because)) for f in firings)
+
+
+def _with_derived(result: Classification, derived: tuple[Derived, ...]) -> Classification:
+    """The classification with each list's answer written into the item, unless it states one."""
+    facts = {d.item_list.parameter: d.applied for d in derived if d.applied is not None}
+    if not facts:
+        return result
+    item = replace(result.item, values={**result.item.values, **facts})
+    return replace(result, item=item)
+
+
+def _determine(
+    result: Classification,
+    controls: ControlList,
+    rules: Rules,
+    request: Request,
+    questions: dict[str, tuple[Comparison, ...]],
+) -> Determination:
+    settled = _Pass(result, controls, rules, request, questions, assume=False)
     first = settled.decide()
     if not settled.undecided and not result.undetermined:
         return first
     pessimistic = replace(result, matches=result.matches + result.undetermined, undetermined=())
-    strict = _Pass(pessimistic, controls, rules, request, assume=True)
+    strict = _Pass(pessimistic, controls, rules, request, questions, assume=True)
     worst = strict.decide()
     # An undecided test on a general authorisation fails in both runs above; a third run lets
     # it hold, so that the officer learns which fact would open the authorisation.
-    lenient = _Pass(result, controls, rules, request, assume=False, relieve=True)
+    lenient = _Pass(result, controls, rules, request, questions, assume=False, relieve=True)
     best = lenient.decide()
     extra = sorted(_rule_ids(worst) - _rule_ids(first))
     if SEVERITY[worst.outcome] <= SEVERITY[best.outcome] and not extra:
         return first
     # The undetermined entries' questions matter only if counting those entries as listed
     # changes the strict answer; otherwise they would bury the one question that does.
-    listed_only = _Pass(result, controls, rules, request, assume=True)
+    listed_only = _Pass(result, controls, rules, request, questions, assume=True)
     narrow = listed_only.decide()
     entries_matter = narrow.outcome != worst.outcome or _rule_ids(narrow) != _rule_ids(worst)
     asked = settled.undecided + lenient.undecided
@@ -137,11 +190,14 @@ class _Pass:
         controls: ControlList,
         rules: Rules,
         request: Request,
+        questions: dict[str, tuple[Comparison, ...]],
         *,
         assume: bool,
         relieve: bool = False,
     ) -> None:
         self.result, self.controls, self.rules, self.request = result, controls, rules, request
+        # A list fact the item leaves open is asked as the item parameters that decide it.
+        self.questions = questions
         self.assume = assume
         self.relieve = relieve
         self.undecided: list[Comparison] = []
@@ -256,7 +312,8 @@ class _Pass:
                 self.result.item.values, "", rule.id
             )
             if verdict.truth is None:
-                self.undecided.extend(verdict.undecided)
+                for comparison in verdict.undecided:
+                    self.undecided.extend(self.questions.get(comparison.parameter, (comparison,)))
                 # The strict pass assumes what restricts, never what relieves; the lenient pass,
                 # which only ever supplies "otherwise", assumes what relieves.
                 restricts = SEVERITY[rule.outcome] >= SEVERITY["licence_required"]
@@ -366,7 +423,9 @@ class _Pass:
     def _withheld(self) -> list[str]:
         """The general authorisations that only the raised flags keep from applying."""
         calm = replace(self.request, end_uses=frozenset(), end_users=frozenset())
-        probe = _Pass(self.result, self.controls, self.rules, calm, assume=self.assume)
+        probe = _Pass(
+            self.result, self.controls, self.rules, calm, self.questions, assume=self.assume
+        )
         return sorted(
             {
                 rule.authorisation

@@ -19,7 +19,8 @@ from interdict.controls.classify import Classification, Decision, missing_parame
 from interdict.controls.criteria import Comparison
 from interdict.controls.determine import Determination, Firing
 from interdict.controls.entries import ControlList, Jurisdiction, Source
-from interdict.controls.rules import Outcome, Rules
+from interdict.controls.item_lists import Derived
+from interdict.controls.rules import Outcome, RuleBook, Rules
 
 
 class ComparisonOut(BaseModel):
@@ -120,6 +121,20 @@ class RuleOut(BaseModel):
     because: list[str]
 
 
+class DerivedOut(BaseModel):
+    """An item fact read from a list of entries (EU Annex IV) rather than asked of the user."""
+
+    parameter: str
+    value: bool | None = Field(description="what the list gives; null when a row is undecided")
+    stated: bool | None = Field(description="what the item itself states, if anything")
+    applied: bool | None = Field(description="what the rules read: the item's statement wins")
+    because: list[str] = Field(description="each entry looked up, with the row that decided it")
+    instrument: str
+    version_date: str
+    provision: str
+    sources: list[Source]
+
+
 class DeterminationOut(BaseModel):
     jurisdiction: str
     outcome: Outcome
@@ -146,6 +161,10 @@ class DeterminationOut(BaseModel):
     entries: list[str] = Field(description="the entries the item falls under in this jurisdiction")
     undetermined_entries: list[str] = Field(
         description="entries the item may fall under, depending on unstated parameters"
+    )
+    derived: list[DerivedOut] = Field(
+        default_factory=list,
+        description="item facts the rule book reads from the classification (Annex IV)",
     )
 
 
@@ -312,6 +331,23 @@ def determination_out(det: Determination, rules: Rules, result: Classification) 
         rules_checked_on=book.checked_on.isoformat(),
         entries=[d.entry.id for d in result.matches],
         undetermined_entries=[d.entry.id for d in result.undetermined],
+        derived=[_derived_out(d, book) for d in det.derived],
+    )
+
+
+def _derived_out(derived: Derived, book: RuleBook) -> DerivedOut:
+    listing = derived.item_list
+    instrument = book.instruments[listing.instrument]
+    return DerivedOut(
+        parameter=listing.parameter,
+        value=derived.value,
+        stated=derived.stated,
+        applied=derived.applied,
+        because=list(derived.because),
+        instrument=instrument.title,
+        version_date=_date(instrument.version_date),
+        provision=listing.provision,
+        sources=list(instrument.sources),
     )
 
 

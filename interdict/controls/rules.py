@@ -20,6 +20,7 @@ from rigour.territories import get_territory
 
 from interdict.controls.criteria import CriteriaError, Node, parse
 from interdict.controls.entries import ControlListError, Jurisdiction, Source
+from interdict.controls.item_lists import ItemList
 from interdict.controls.parameters import Vocabulary
 from interdict.model.strict import DuplicateKeyError, load_yaml
 
@@ -159,6 +160,9 @@ class RuleBook(BaseModel):
     instruments: dict[str, Instrument]
     country_sets: dict[str, CountrySet] = Field(default_factory=dict)
     chart: Chart | None = None
+    item_lists: tuple[ItemList, ...] = Field(
+        default=(), description="lists of entries whose answer is an item fact (EU Annex IV)"
+    )
     rules: tuple[RuleSpec, ...]
 
 
@@ -166,6 +170,7 @@ class RuleBook(BaseModel):
 class Rules:
     book: RuleBook
     item_criteria: dict[str, Node]
+    list_conditions: dict[str, tuple[Node | None, ...]]
 
 
 def load_rules(folder: Path, vocabulary: Vocabulary) -> dict[Jurisdiction, Rules]:
@@ -173,6 +178,9 @@ def load_rules(folder: Path, vocabulary: Vocabulary) -> dict[Jurisdiction, Rules
     for path in sorted(folder.glob("*.yaml")):
         try:
             raw = load_yaml(path.read_text(encoding="utf-8"))
+            # `x-` keys hold YAML anchors shared by several rows, as in the entry files.
+            if isinstance(raw, dict):
+                raw = {k: v for k, v in raw.items() if not str(k).startswith("x-")}
             book = RuleBook.model_validate(raw)
         except (OSError, yaml.YAMLError, DuplicateKeyError) as error:
             raise ControlListError(f"{path}: cannot be read as YAML: {error}") from error
@@ -188,8 +196,32 @@ def load_rules(folder: Path, vocabulary: Vocabulary) -> dict[Jurisdiction, Rules
                     criteria[rule.id] = parse(rule.when.item, vocabulary, f"{rule.id}.when.item")
                 except CriteriaError as error:
                     raise ControlListError(f"{path.name}: {error}") from error
-        books[book.jurisdiction] = Rules(book, criteria)
+        conditions: dict[str, tuple[Node | None, ...]] = {}
+        for item_list in book.item_lists:
+            _check_list(item_list, book, vocabulary, path.name)
+            try:
+                conditions[item_list.parameter] = tuple(
+                    None
+                    if row.when is None
+                    else parse(row.when, vocabulary, f"{item_list.parameter}.{row.entry}.when")
+                    for row in item_list.rows
+                )
+            except CriteriaError as error:
+                raise ControlListError(f"{path.name}: {error}") from error
+        books[book.jurisdiction] = Rules(book, criteria, conditions)
     return books
+
+
+def _check_list(item_list: ItemList, book: RuleBook, vocabulary: Vocabulary, name: str) -> None:
+    where = f"{name}: item list {item_list.parameter}"
+    if item_list.instrument not in book.instruments:
+        raise ControlListError(f"{where}: unknown instrument {item_list.instrument!r}")
+    spec = vocabulary.parameters.get(item_list.parameter)
+    if spec is None or spec.kind != "boolean":
+        raise ControlListError(f"{where}: the parameter must be a boolean of parameters.yaml")
+    keys = [(row.entry, row.only) for row in item_list.rows]
+    if len(set(keys)) != len(keys):
+        raise ControlListError(f"{where}: a row is written twice")
 
 
 def _check(book: RuleBook, name: str) -> None:

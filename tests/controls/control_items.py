@@ -29,7 +29,6 @@ MILL: dict[str, Any] = {
     "designed_for_contact_lenses": False,
     "bar_feed_through_only": False,
     "grinder_type": "other",
-    "listed_in_annex_iv": False,  # a fixture's statement: Annex IV itself is not encoded
     "linear_axes": [
         {"name": "X", "travel": "0.8 m", "unidirectional_positioning_repeatability": "3 µm"}
     ],

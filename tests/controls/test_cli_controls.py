@@ -51,7 +51,6 @@ def test_determine_json_to_iran() -> None:
 
 def test_determine_names_a_general_authorisation(tmp_path: Path) -> None:
     fs1 = yaml.safe_load(FS1.read_text())
-    fs1["parameters"]["listed_in_annex_iv"] = False  # Annex IV excludes items from EU001
     item = tmp_path / "fs1.yaml"
     item.write_text(yaml.safe_dump(fs1, allow_unicode=True))
     args = [
@@ -253,8 +252,8 @@ def test_decide_a_batch_of_orders(tmp_path: Path) -> None:
         ("US", "prohibited"),
     ]
     second = lines[1]["determination"]["determinations"]
-    assert [(d["jurisdiction"], d["outcome"], d["otherwise"]) for d in second] == [
-        ("EU", "licence_required", "general_authorisation")  # EU001 unless in Annex IV
+    assert [(d["jurisdiction"], d["outcome"], d["general_authorisation"]) for d in second] == [
+        ("EU", "general_authorisation", "EU001")  # 2B201 is not in Annex IV
     ]
     assert "unknown country code 'QQ'" in lines[2]["error"]
     assert "end_use: unknown ['space']" in lines[3]["error"]
@@ -270,6 +269,7 @@ def test_controls_check_summarises_coverage_and_gaps(tmp_path: Path) -> None:
     out = json.loads(runner.invoke(app, ["controls", "check", "--json"]).output)
     assert out["entries"] == 68 and out["by_regime"]["NSG"] == 4
     assert out["rule_books"]["US"]["chart_rows"] == 200
+    assert out["rule_books"]["EU"]["item_lists"] == {"listed_in_annex_iv": 79}
     assert "7A103.d" in out["gaps"]
     broken = tmp_path / "controls"
     broken.mkdir()
@@ -307,7 +307,7 @@ def test_the_example_batch_files_run(tmp_path: Path) -> None:
     }
     assert outcomes == {
         "order-1": ["prohibited", "prohibited"],
-        "order-2": ["licence_required", "no_licence_required"],  # EU001 unless in Annex IV
+        "order-2": ["general_authorisation", "no_licence_required"],  # EU001: not in Annex IV
         "order-3": ["licence_required", "licence_required"],
         "order-4": ["general_authorisation", "no_licence_required"],  # EU002; US NS2 not for TR
         "order-5": ["general_authorisation", "licence_required"],  # EU004; US NP1 for India

@@ -86,7 +86,7 @@ MATRIX = [
     (FS1, "TR", "licence_required", "no_licence_required"),
     (FS1, "CN", "licence_required", "licence_required"),
     (FS1, "IN", "licence_required", "licence_required"),
-    (FS1, "JP", "licence_required", "no_licence_required"),  # EU001 only if not in Annex IV
+    (FS1, "JP", "general_authorisation", "no_licence_required"),  # EU001: 2B201 not in Annex IV
     (FS1, "DE", "no_licence_required", "no_licence_required"),
     (FS1, "SY", "prohibited", "licence_required"),  # EU: unless shown outside Annex IA
     (PRECISE, "TR", "licence_required", "no_licence_required"),  # Turkey: NS1 only, 2B001 is NS2
@@ -95,13 +95,13 @@ MATRIX = [
     (UNLISTED, "TR", "no_licence_required", "no_licence_required"),
     (UNLISTED, "IR", "prohibited", "licence_required"),  # EU: unless outside Annex II of 267/2012
     (GUIDANCE, "IR", "prohibited", "prohibited"),  # MTCR origin
-    (GUIDANCE, "NO", "licence_required", "licence_required"),  # EU: Annex IV?; US: ITAR
+    (GUIDANCE, "NO", "licence_required", "licence_required"),  # EU: 7A117 range?; US: ITAR
     (FS1, "HK", "licence_required", None),  # the chart has no Hong Kong row
     (THRUST_VECTORING, "TR", "licence_required", "licence_required"),  # US: under the ITAR
     (THRUST_VECTORING, "IR", "prohibited", "prohibited"),
-    (THRUST_VECTORING, "GB", "licence_required", "licence_required"),
-    (SERVO_VALVE, "JP", "licence_required", "licence_required"),  # US: MT1 is marked for JP
-    (SERVO_VALVE, "CA", "licence_required", "no_licence_required"),  # but not for Canada
+    (THRUST_VECTORING, "GB", "licence_required", "licence_required"),  # EU: payload, range?
+    (SERVO_VALVE, "JP", "general_authorisation", "licence_required"),  # US: MT1 marked for JP
+    (SERVO_VALVE, "CA", "general_authorisation", "no_licence_required"),  # but not for Canada
 ]
 
 

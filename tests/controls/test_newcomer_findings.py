@@ -121,8 +121,9 @@ def test_an_unlisted_item_for_iran_asks_for_annex_ii_of_the_iran_regulation() ->
     assert decide(outside, "IR", "EU").outcome == "no_licence_required"
 
 
-def test_depends_on_names_only_what_could_change_the_answer() -> None:
-    """An INS listed under 7A003.a leaves 7A003.b-.d undecided, but only Annex IV matters."""
+def test_undecided_entries_outside_annex_iv_leave_eu001_decided() -> None:
+    """An INS listed under 7A003.a leaves 7A003.b-.d undecided; none is in Annex IV, so none
+    can keep EU001 from applying, and nothing is asked."""
     ins = part(
         "inertial_measurement_equipment",
         platforms=["aircraft"],
@@ -130,5 +131,5 @@ def test_depends_on_names_only_what_could_change_the_answer() -> None:
         unaided_position_cep_rate="0.5 nmi/hour",
     )
     det = decide(ins, "JP", "EU")
-    assert (det.outcome, det.otherwise_authorisation) == ("licence_required", "EU001")
-    assert det.depends_on == ("listed_in_annex_iv",)
+    assert (det.outcome, det.authorisation, det.decided) == ("general_authorisation", "EU001", True)
+    assert det.depends_on == ()

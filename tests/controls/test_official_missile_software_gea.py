@@ -264,12 +264,6 @@ def test_technology_scopes_and_the_us_reasons_that_follow_the_goods(
     assert "NP1" in reasons and "NS1" not in reasons
 
 
-def cleared(raw: Any) -> dict[str, Any]:
-    """The item, stated to be outside Annex IV (which EU001, EU003, EU004 and EU007 exclude)."""
-    item = yaml.safe_load(Path(raw).read_text()) if isinstance(raw, Path) else dict(raw)
-    return {**item, "parameters": {**item["parameters"], "listed_in_annex_iv": False}}
-
-
 TABLE = part(
     "compound_rotary_table", machining_functions=["milling"], simultaneous_rotary_contouring_axes=2
 )
@@ -286,14 +280,14 @@ def test_eu002_covers_its_item_list_only(controls: ControlList) -> None:
 @pytest.mark.parametrize(
     ("raw", "destination", "transaction", "authorisation"),
     [
-        (cleared(FS1), "IN", "return_after_repair", "EU003"),
-        (cleared(FS1), "IN", "sale", None),
-        (cleared(FS1), "IN", "temporary_exhibition", "EU004"),
-        (cleared(FS1), "RU", "return_after_repair", None),  # removed by 2022/699, and banned
-        (cleared(software(["use"], ["2B201"])), "IN", "return_after_repair", None),  # no D or E
-        (cleared(software(["use"], ["2B201"])), "IL", "intra_group", "EU007"),
-        (cleared(software(["use"], ["2B201"])), "CN", "intra_group", None),  # not EU007's
-        (cleared(FS1), "IL", "intra_group", None),  # EU007 is for software and technology
+        (FS1, "IN", "return_after_repair", "EU003"),
+        (FS1, "IN", "sale", None),
+        (FS1, "IN", "temporary_exhibition", "EU004"),
+        (FS1, "RU", "return_after_repair", None),  # removed by 2022/699, and banned
+        (software(["use"], ["2B201"]), "IN", "return_after_repair", None),  # no D or E
+        (software(["use"], ["2B201"]), "IL", "intra_group", "EU007"),
+        (software(["use"], ["2B201"]), "CN", "intra_group", None),  # not EU007's
+        (FS1, "IL", "intra_group", None),  # EU007 is for software and technology
     ],
 )
 def test_transaction_bound_general_authorisations(
@@ -305,23 +299,9 @@ def test_transaction_bound_general_authorisations(
         assert det.outcome == "licence_required"
 
 
-def test_annex_iv_is_asked_before_a_general_authorisation_is_granted() -> None:
-    """Annex IV is not encoded: unless the item is stated to be outside it, EU001 stays open."""
-    det = decide(FS1, "JP", "EU")
-    assert (det.outcome, det.decided, det.otherwise) == (
-        "licence_required",
-        False,
-        "general_authorisation",
-    )
-    assert "listed_in_annex_iv" in det.depends_on
-    assert det.otherwise_authorisation == "EU001"
-    assert decide(cleared(FS1), "JP", "EU").authorisation == "EU001"
-    assert decide(TABLE, "TR", "EU").authorisation == "EU002"  # EU002 lists its items itself
-
-
 def test_the_cli_takes_the_kind_of_export(tmp_path: Path) -> None:
     item_file = tmp_path / "fs1.json"
-    item_file.write_text(json.dumps(cleared(FS1), default=str))
+    item_file.write_text(json.dumps(yaml.safe_load(FS1.read_text()), default=str))
     args = ["determine", "--item", str(item_file), "--destination", "IN", "--jurisdiction", "EU"]
     out = json.loads(
         runner.invoke(app, [*args, "--transaction", "temporary_exhibition", "--json"]).output
@@ -332,7 +312,7 @@ def test_the_cli_takes_the_kind_of_export(tmp_path: Path) -> None:
     assert "(temporary exhibition)" in shown and "EU004" in shown
     assert runner.invoke(app, [*args, "--transaction", "gift"]).exit_code == 2
     orders = tmp_path / "orders.jsonl"
-    item = {"name": "s", "parameters": cleared(software(["use"], ["2B201"]))["parameters"]}
+    item = {"name": "s", "parameters": software(["use"], ["2B201"])["parameters"]}
     orders.write_text(
         json.dumps({"id": 1, "item": item, "destination": "IL", "transaction": "intra_group"})
         + "\n"

@@ -231,7 +231,7 @@ def test_a_general_authorisation_must_cover_the_final_destination_too() -> None:
                 "item_type": "component",
                 "component_kind": "thrust_vector_control_subsystem",
                 "usable_in_missiles": True,
-                "listed_in_annex_iv": False,  # a fixture's statement; Annex IV is not encoded
+                "listed_in_annex_iv": False,  # stated: its rocket's payload and range are not
             },
         },
         controls.vocabulary,
@@ -327,7 +327,6 @@ def test_two_country_details() -> None:
     assert "the EU001 destinations" in via.memberships
     controls, books = bundled()
     fs1 = yaml.safe_load(FS1.read_text())
-    fs1["parameters"]["listed_in_annex_iv"] = False  # else EU001 stays undecided
     result = classify(read_item(fs1, controls.vocabulary), controls, "EU")
     onward = determine(result, controls, books["EU"], Request("JP", final_destination="IR"))
     assert (
