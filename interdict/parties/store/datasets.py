@@ -40,7 +40,7 @@ from interdict.parties.store.entities import EntityRow, EntityWriter, LinkRow, e
 
 CURRENT = "CURRENT"
 # Raised whenever the files of a version change shape; older versions must be reloaded.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 METADATA = "metadata.json"
 SCREENED_SCHEMATA = ("LegalEntity", "Vessel", "Airplane", "Vehicle")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
