@@ -19,7 +19,13 @@ from rigour.names import extract_org_types, remove_org_types
 from rigour.text import is_stopword
 
 from interdict.parties.names.descriptors import expand_abbreviations, full_word, is_describing
+from interdict.parties.names.numerals import read_numbers
 from interdict.parties.names.scripts import LATIN, Script, dominant_script, split_scripts
+from interdict.parties.names.spelling import (
+    join_dotted_acronyms,
+    letters_for_digits,
+    unglue_legal_form,
+)
 from interdict.parties.names.translit import ascii_word, fold
 from interdict.parties.names.vocabulary import (
     generic_words,
@@ -84,7 +90,7 @@ class NameForm:
 
 def analyse(name: str, organisation: bool) -> NameForm:
     """Normalise one name; never raises, whatever the input."""
-    folded = fold(name)
+    folded = fold(unglue_legal_form(name) if organisation else name)
     script = dominant_script(folded)
     translated = translate_terms(folded) if organisation else folded
     text, legal = _words_text(translated, script, organisation)
@@ -92,12 +98,15 @@ def analyse(name: str, organisation: bool) -> NameForm:
     if organisation:
         text, expanded = expand_abbreviations(text)
         rewritten.extend(expanded)
+        text = join_dotted_acronyms(text)
     readings = [text]
     if translated != folded:
         readings.append(_words_text(folded, script, organisation)[0])
     words = _NOT_WORD.sub(" ", text).split()
     if organisation:
-        words = [_written_out(word, rewritten) for word in words]
+        words = read_numbers([_written_out(word, rewritten) for word in words])
+    else:
+        words = [letters_for_digits(word) for word in words]
     syllables = script.is_syllabic
     kinds = tuple(_kind(word, syllables, organisation) for word in words)
     company = organisation and script is Script.LATIN and "company" in legal

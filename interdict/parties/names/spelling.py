@@ -1,0 +1,38 @@
+"""Ways of writing a name that hide its words: glued legal forms, dotted acronyms, digits.
+
+Each undoes one habit of data entry that makes the same name look like another:
+"SiemensAG" for "Siemens AG", "L.X.C Aviation" for "LXC Aviation", and a person
+written "Ig0r Sech1n" to slip past a filter.  Each rule is narrow on purpose,
+since the words it produces are then matched like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A legal form glued to the end of a company name, told by its capitals after a
+# lower-case letter ("SiemensAG", "AcmeGmbH"); "Mcdonald" or "AGROTECH" are left alone.
+_GLUED_FORM = re.compile(r"(?<=[a-z])(AG|GmbH|LLC|Ltd|Inc|SpA|SA|BV|NV|KG|PLC|Corp)(?=$|[\s.,])")
+# An acronym written with dots between its letters ("L.X.C", "U.S.A."): one word.
+_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){1,}[a-z])\.?(?![a-z0-9])")
+# Digits that stand for the letters they look like, inside a person's name only:
+# people's names hold no digits, while "3M" or "A320" are what a company is called.
+_LOOKALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
+_DIGIT_IN_WORD = re.compile(r"[a-z]+\d[a-z\d]*[a-z]|[a-z]*\d[a-z\d]*[a-z]{2,}")
+
+
+def unglue_legal_form(name: str) -> str:
+    """``SiemensAG`` as ``Siemens AG``, so that the legal form is found and set aside."""
+    return _GLUED_FORM.sub(r" \1", name)
+
+
+def join_dotted_acronyms(text: str) -> str:
+    """``l.x.c aviation`` as ``lxc aviation`` (lower-case ASCII text, dots still in it)."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+def letters_for_digits(word: str) -> str:
+    """``sech1n`` as ``sechin``: a word of letters with look-alike digits inside it."""
+    if not _DIGIT_IN_WORD.fullmatch(word):
+        return word
+    return word.translate(_LOOKALIKES)
