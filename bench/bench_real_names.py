@@ -457,9 +457,12 @@ def main() -> None:
     real = args.set or (SET_DIR if not (args.pairs or args.name_bench) else None)
     if real is not None:
         for set_name in ("org", "person"):
-            path = real / f"pairs-{set_name}.jsonl.gz"
-            if path.exists():
+            found = [real / f"pairs-{set_name}.jsonl{end}" for end in (".gz", "")]
+            path = next((p for p in found if p.exists()), None)
+            if path is not None:
                 sections[f"real-{set_name}"] = (read_jsonl(path), ("lists", "alias_prop"))
+        if not sections:
+            raise SystemExit(f"{real}: no pairs-org.jsonl(.gz) or pairs-person.jsonl(.gz)")
     for path in args.pairs:
         sections[path.stem] = (read_pairs(path), ("lists",))
     if args.name_bench:

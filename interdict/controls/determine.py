@@ -81,32 +81,46 @@ def determine(
         for listing in rules.book.item_lists
     )
     questions = {
-        d.item_list.parameter: d.undecided for d in derived if d.applied is None and d.undecided
+        d.item_list.parameter: (d.undecided, d.asks_itself)
+        for d in derived
+        if d.applied is None and d.undecided
     }
     det = _determine(_with_derived(result, derived), controls, rules, request, questions)
-    open_lists = [
-        f"{d.item_list.title}: {'; '.join(d.because)}." for d in derived if d.applied is None
+    asked = set(det.depends_on)
+    notes = [
+        f"{d.item_list.title}: {'; '.join(d.because)}."
+        for d in derived
+        if (
+            d.applied is None
+            and asked & {d.item_list.parameter, *(c.parameter for c in d.undecided)}
+        )
+        or d.disputed
     ]
     return replace(
         det,
         decisive=_explained(det.decisive, derived),
         also_fired=_explained(det.also_fired, derived),
         derived=derived,
-        caveats=(*det.caveats, *open_lists),
+        caveats=(*det.caveats, *notes),
     )
 
 
 def _explained(firings: tuple[Firing, ...], derived: tuple[Derived, ...]) -> tuple[Firing, ...]:
-    """Each test on a fact read from a list carries the lookup that gave it."""
-    read = {
-        d.item_list.parameter: f"read from {d.item_list.title}: {'; '.join(d.because)}"
-        for d in derived
-        if d.stated is None and d.value is not None
-    }
+    """Each test on a fact read from a list carries the lookup that gave it, or, where the
+    item's own statement was applied, says so and what the list reads."""
+    said: dict[str, str] = {}
+    for d in derived:
+        title, lookup = d.item_list.title, "; ".join(d.because)
+        if d.disputed:
+            said[d.item_list.parameter] = f"stated by the item, against {title}: {lookup}"
+        elif d.stated is not None:
+            said[d.item_list.parameter] = "stated by the item"
+        elif d.value is not None:
+            said[d.item_list.parameter] = f"read from {title}: {lookup}"
 
     def told(line: str) -> str:
         parameter = line.split(" ", 1)[0]
-        return f"{line} ({read[parameter]})" if parameter in read else line
+        return f"{line} ({said[parameter]})" if parameter in said else line
 
     return tuple(replace(f, because=tuple(told(b) for b in f.because)) for f in firings)
 
@@ -125,7 +139,7 @@ def _determine(
     controls: ControlList,
     rules: Rules,
     request: Request,
-    questions: dict[str, tuple[Comparison, ...]],
+    questions: dict[str, tuple[tuple[Comparison, ...], bool]],
 ) -> Determination:
     settled = _Pass(result, controls, rules, request, questions, assume=False)
     first = settled.decide()
@@ -190,7 +204,7 @@ class _Pass:
         controls: ControlList,
         rules: Rules,
         request: Request,
-        questions: dict[str, tuple[Comparison, ...]],
+        questions: dict[str, tuple[tuple[Comparison, ...], bool]],
         *,
         assume: bool,
         relieve: bool = False,
@@ -313,7 +327,8 @@ class _Pass:
             )
             if verdict.truth is None:
                 for comparison in verdict.undecided:
-                    self.undecided.extend(self.questions.get(comparison.parameter, (comparison,)))
+                    instead, itself = self.questions.get(comparison.parameter, ((), True))
+                    self.undecided.extend((*instead, comparison) if itself else instead)
                 # The strict pass assumes what restricts, never what relieves; the lenient pass,
                 # which only ever supplies "otherwise", assumes what relieves.
                 restricts = SEVERITY[rule.outcome] >= SEVERITY["licence_required"]

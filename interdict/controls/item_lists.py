@@ -11,8 +11,9 @@ Where they do not, the row's words go to the officer as the question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,6 +22,9 @@ from interdict.controls.criteria import Comparison, Node
 from interdict.controls.entries import ControlList, Jurisdiction
 
 Scope = Literal["whole", "only", "excluded"]
+# An Annex I entry (category digit, product group letter, three digits, then lower-case or
+# numbered sub-items: 6A001.a.2.e.1), or a whole category ("0").
+_ENTRY = re.compile(r"\d(?:[A-E]\d{3}(?:\.[a-z0-9]+)*)?")
 
 
 class ListedRow(BaseModel):
@@ -43,6 +47,11 @@ class ListedRow(BaseModel):
 
     @model_validator(mode="after")
     def _said(self) -> ListedRow:
+        if not _ENTRY.fullmatch(self.entry):
+            # A mistyped number would match nothing and so read as "not in the list".
+            raise ValueError(
+                f"{self.entry!r} is no Annex I entry number (e.g. 9A106.c) or category"
+            )
         if (self.scope == "only") != (self.only is not None):
             raise ValueError("a row of scope `only` says what is kept, and only it does")
         if self.when is not None and self.scope != "only":
@@ -62,18 +71,35 @@ class ItemList(BaseModel):
 
 @dataclass(frozen=True)
 class Derived:
-    """What the list says of one item: ``value`` None when a cut-down row cannot be decided."""
+    """What the list says of one item: ``value`` None when a cut-down row cannot be decided.
+
+    ``undecided`` holds the item parameters that would settle an open row; ``asks_itself``
+    says that some open row has none (its words are no parameter), so the list's own
+    parameter must be asked as well."""
 
     item_list: ItemList
     value: bool | None
     stated: bool | None
     because: tuple[str, ...]
     undecided: tuple[Comparison, ...] = ()
+    asks_itself: bool = False
 
     @property
     def applied(self) -> bool | None:
         """The value the rules read: the item's own statement wins over the derivation."""
         return self.value if self.stated is None else self.stated
+
+    @property
+    def disputed(self) -> bool:
+        """The item states the opposite of what the list reads."""
+        return self.stated is not None and self.value is not None and self.stated != self.value
+
+
+class _Answer(NamedTuple):
+    truth: bool | None
+    lines: list[str]
+    comparisons: list[Comparison]
+    asks_itself: bool = False
 
 
 def derive(
@@ -82,38 +108,51 @@ def derive(
     result: Classification,
     controls: ControlList,
 ) -> Derived:
-    """Look each entry the item is listed under up in ``item_list``; combine the answers."""
+    """Look each entry the item is listed under up in ``item_list``; combine the answers.
+
+    Only the entries the item was classified under are looked up: an item that also falls
+    under an entry the catalogue does not encode is outside what this can read."""
     listed = _references(result.matches, controls, result.jurisdiction, also=True)
     open_entries = _references(result.undetermined, controls, result.jurisdiction, also=False)
     values = result.item.values
     stated_raw = values.get(item_list.parameter)
     stated = stated_raw if isinstance(stated_raw, bool) else None
     answers = [_look_up(item_list, conditions, ref, values) for ref in listed]
-    because = [line for _, lines, _ in answers for line in lines]
-    undecided = [c for _, _, comparisons in answers for c in comparisons]
-    truths = [truth for truth, _, _ in answers]
-    value: bool | None
-    if True in truths:
-        value = True
-    elif None in truths:
-        value = None
-    else:
-        value = False
+    truths = [a.truth for a in answers]
+    value: bool | None = True if True in truths else (None if None in truths else False)
+    if value is False:
         # An entry that may still apply would change the answer if it is in the list.
         for ref in open_entries:
-            truth, lines, comparisons = _look_up(item_list, conditions, ref, values)
-            if truth is not False:
+            answer = _look_up(item_list, conditions, ref, values)
+            if answer.truth is not False:
                 value = None
-                because += [f"if {ref} applies (not decided): {line}" for line in lines]
-                undecided += comparisons
-        if not listed and value is False:
-            because.append("listed under no entry")
-    if stated is not None and value is not None and stated != value:
+                lines = [f"if {ref} applies (not decided): {line}" for line in answer.lines]
+                answers.append(answer._replace(lines=lines))
+    because = [line for a in answers for line in a.lines]
+    if value is False:
         because.append(
-            f"the item states {item_list.parameter} = {str(stated).lower()}, which stands "
-            f"against the list's {str(value).lower()}"
+            "looked up: the entries the item is classified under"
+            if listed
+            else "the item is classified under no entry"
         )
-    return Derived(item_list, value, stated, tuple(because), tuple(undecided))
+    derived = Derived(
+        item_list,
+        value,
+        stated,
+        tuple(because),
+        tuple(c for a in answers if a.truth is None for c in a.comparisons),
+        any(a.asks_itself for a in answers if a.truth is None),
+    )
+    if derived.disputed:
+        derived = replace(
+            derived,
+            because=(
+                *because,
+                f"the item states {item_list.parameter} = {str(stated).lower()}, against the "
+                f"list's {str(value).lower()}; the statement is applied",
+            ),
+        )
+    return derived
 
 
 def _references(
@@ -135,7 +174,7 @@ def _look_up(
     conditions: tuple[Node | None, ...],
     reference: str,
     values: dict[str, Any],
-) -> tuple[bool | None, list[str], list[Comparison]]:
+) -> _Answer:
     """One entry against the list: the most specific rows that cover it decide.
 
     A technology entry may stand twice, each time for other goods (1E201 in Part I for
@@ -149,20 +188,22 @@ def _look_up(
         parts = sorted({r.entry for r in item_list.rows if r.entry.startswith(f"{reference}.")})
         if parts:
             where = ", ".join(parts)
-            return None, [f"{reference}: only {where} of it are in {item_list.title}"], []
-        return False, [f"{reference} is not in {item_list.title}"], []
+            return _Answer(
+                None, [f"{reference}: only {where} of it are in {item_list.title}"], [], True
+            )
+        return _Answer(False, [f"{reference} is not in {item_list.title}"], [])
     longest = max(len(row.entry) for row, _ in covering)
     answers = [
         _row_answer(item_list, row, condition, reference, values)
         for row, condition in covering
         if len(row.entry) == longest
     ]
-    truths = [truth for truth, _, _ in answers]
-    truth = True if True in truths else (None if None in truths else False)
-    return (
-        truth,
-        [line for _, lines, _ in answers for line in lines],
-        [c for _, _, comparisons in answers for c in comparisons],
+    truths = [a.truth for a in answers]
+    return _Answer(
+        True if True in truths else (None if None in truths else False),
+        [line for a in answers for line in a.lines],
+        [c for a in answers for c in a.comparisons],
+        any(a.asks_itself for a in answers),
     )
 
 
@@ -172,23 +213,26 @@ def _row_answer(
     condition: Node | None,
     reference: str,
     values: dict[str, Any],
-) -> tuple[bool | None, list[str], list[Comparison]]:
+) -> _Answer:
     place = f"{item_list.provision}, Part {row.part}, {row.heading}"
     if row.scope == "whole":
         named = row.entry if row.entry == reference else f"{row.entry} (all of it)"
-        return True, [f"{reference} is in {place}: {named}"], []
+        return _Answer(True, [f"{reference} is in {place}: {named}"], [])
     if row.scope == "excluded":
-        return False, [f"{reference} is carved out of {place}"], []
+        return _Answer(False, [f"{reference} is carved out of {place}"], [])
+    open_line = f"{reference}: {place} lists only {row.only}; not decided"
     if condition is None:
-        return None, [f"{reference}: {place} lists only {row.only}; not decided"], []
+        return _Answer(None, [open_line], [], True)
     verdict = condition.evaluate(values, "", None)
     tests = ", ".join(f"{c.parameter} {c.op} {c.threshold}" for c in verdict.decisive)
     if verdict.truth is None:
-        undecided = list(verdict.undecided)
-        return None, [f"{reference}: {place} lists only {row.only}; not decided"], undecided
-    if verdict.truth:
-        return True, [f"{reference} is in {place}, which lists only {row.only} ({tests})"], []
-    return False, [f"{reference} is outside {place}, which lists only {row.only} ({tests})"], []
+        return _Answer(None, [open_line], list(verdict.undecided))
+    where = "in" if verdict.truth else "outside"
+    return _Answer(
+        verdict.truth,
+        [f"{reference} is {where} {place}, which lists only {row.only} ({tests})"],
+        [],
+    )
 
 
 def _covers(row_entry: str, reference: str) -> bool:

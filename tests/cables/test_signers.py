@@ -83,6 +83,10 @@ def test_signers(text: str, rest: str, names: list[str]) -> None:
         "Text. Q",  # one letter is an initial, not a name
         "We will brief the IAEA",  # no sentence end before the capitals
         "Text.\nNOFORN",
+        # a one-letter abbreviation ends no sentence
+        "WE MET THE U.S. AMBASSADOR",
+        "HE FLIES TO THE U.S. NEXT WEEK",
+        "TALKS WITH THE U.S. DELEGATION",
         "End talking points. END QUOTE",
         "",
         "   ",
@@ -172,5 +176,8 @@ def test_never_raises_and_only_takes_the_tail(text: str) -> None:
     assert rest == rest.rstrip()
     for name in names:
         assert name == name.strip()
-        assert name.replace(" ", "").replace("-", "").replace("'", "").isalpha()
+        letters = name.replace(" ", "").replace("-", "").replace("'", "")
+        # an initial is a capital with its full stop, followed by a space ("J. SMITH")
+        assert letters.replace(".", "").isalpha()
+        assert all(part.rstrip(".").isalpha() for part in name.split())
         assert name == name.upper()

@@ -43,7 +43,10 @@ def test_the_fs1_goes_to_eu001_destinations_under_eu001(destination: str) -> Non
     assert (det.outcome, det.authorisation, det.decided) == ("general_authorisation", "EU001", True)
     read = annex_iv(det)
     assert (read.value, read.stated, read.applied) == (False, None, False)
-    assert read.because == ("2B201 is not in Annex IV of Regulation 2021/821",)
+    assert read.because == (
+        "2B201 is not in Annex IV of Regulation 2021/821",
+        "looked up: the entries the item is classified under",
+    )
     because = det.decisive[0].because
     assert any("listed_in_annex_iv is false (read from Annex IV" in b for b in because)
 
@@ -119,7 +122,34 @@ def test_the_items_own_statement_always_wins(stated: bool, payload: str) -> None
     assert read.applied is stated
     assert (det.authorisation == "EU001") is (not stated)
     disagrees = read.value != stated
-    assert any("which stands against the list's" in b for b in read.because) is disagrees
+    assert read.disputed is disagrees
+    assert any("the statement is applied" in b for b in read.because) is disagrees
+    # a statement against the list is said where it decides, and in the caveats
+    cited = [b for f in det.decisive for b in f.because if b.startswith("listed_in_annex_iv")]
+    assert all("stated by the item" in b for b in cited)
+    assert bool(cited) is (not stated)  # EU001 tests it; no licence rule does
+    assert any("against the list's" in c for c in det.caveats) is disagrees
+
+
+def test_a_transfer_within_the_union_of_an_annex_iv_item_needs_an_authorisation() -> None:
+    heavy = decide(nozzle(system_payload="1000 kg", system_range="2000 km"), "DE", "EU")
+    assert (heavy.outcome, heavy.decided) == ("licence_required", True)
+    assert [f.rule.id for f in heavy.decisive] == ["eu-annex-iv-transfer"]
+    assert "Art. 11(1)" in [b.provision for b in heavy.decisive[0].rule.legal_basis]
+    light = decide(nozzle(system_payload="100 kg", system_range="2000 km"), "DE", "EU")
+    assert light.outcome == "no_licence_required"
+    assert decide(FS1, "DE", "EU").outcome == "no_licence_required"  # 2B201: not in Annex IV
+    unknown = decide(nozzle(), "DE", "EU")
+    assert (unknown.outcome, unknown.decided, unknown.otherwise) == (
+        "licence_required",
+        False,
+        "no_licence_required",
+    )
+
+
+def test_the_annex_is_mentioned_only_where_it_matters() -> None:
+    assert not any("Annex IV" in c for c in decide(FS1, "CN", "EU").caveats)
+    assert not any("Annex IV of Regulation" in c for c in decide(nozzle(), "CN", "EU").caveats)
 
 
 def test_the_output_cites_the_lookup_and_its_source() -> None:
@@ -182,11 +212,29 @@ def test_the_most_specific_row_decides() -> None:
     assert truth("2B201") is False
 
 
+def test_an_open_row_without_parameters_asks_for_the_list_itself() -> None:
+    from interdict.controls.item_lists import _look_up
+
+    _, books = bundled()
+    (listing,) = books["EU"].book.item_lists
+    conditions = books["EU"].list_conditions["listed_in_annex_iv"]
+    heading_only = _look_up(listing, conditions, "9A106", {})  # only 9A106.c is listed
+    assert (heading_only.truth, heading_only.asks_itself) == (None, True)
+    apogee = _look_up(listing, conditions, "9A105.a", {})  # its exception has no parameter
+    assert (apogee.truth, apogee.asks_itself, apogee.comparisons) == (None, True, [])
+    figures = _look_up(listing, conditions, "9A106.c", {})  # payload and range would settle it
+    assert figures.truth is None and not figures.asks_itself
+    assert {c.parameter for c in figures.comparisons} == {"system_payload", "system_range"}
+
+
 def test_a_bad_row_is_refused() -> None:
     with pytest.raises(ValueError, match="scope `only`"):
         row("9A004", "only")
     with pytest.raises(ValueError, match="scope `only`"):
         row("9A004", "whole", "sounding rockets")
+    for mistyped in ("9A106.C", "9a106", "6A001.a.2.a6 ", "9A1060", "X"):
+        with pytest.raises(ValueError, match="no Annex I entry number"):
+            row(mistyped)
 
 
 @pytest.mark.parametrize(
@@ -229,19 +277,100 @@ def test_a_broken_annex_in_a_rule_book_is_refused(
 
 
 def test_the_bundled_annex_iv_holds_every_row_of_the_official_text() -> None:
-    """Row count and shape per heading, as Annex II of Delegated Regulation 2022/1 gives them."""
+    """Every entry per heading, as Annex II of Delegated Regulation 2022/1 lists them."""
     _, books = bundled()
     (listing,) = books["EU"].book.item_lists
-    by_heading: dict[str, int] = {}
+    by_heading: dict[str, list[str]] = {}
     for one in listing.rows:
-        by_heading[one.heading] = by_heading.get(one.heading, 0) + 1
+        by_heading.setdefault(one.heading, []).append(one.entry)
     assert by_heading == {
-        "Items of stealth technology": 7,
-        "Items of the Community strategic control": 20,
-        "Items of the Community strategic control, cryptanalysis (Category 5 Part 2)": 4,
-        "Items of the MTCR technology": 25,
-        "Items of the CWC (Chemical Weapons Convention)": 2,
-        "Items of the NSG technology": 21,
+        "Items of stealth technology": [
+            "1C001",
+            "1C101",
+            "1D103",
+            "1E101",
+            "1E102",
+            "6B008",
+            "6B108",
+        ],
+        "Items of the Community strategic control": [
+            "1A007.a",
+            "1A007.b",
+            "1C239",
+            "1E201",
+            "3A229",
+            "3A232",
+            "3E201",
+            "6A001.a.1.b.1",
+            "6A001.a.1.b.6",
+            "6A001.a.2.a.2",
+            "6A001.a.2.a.3",
+            "6A001.a.2.a.6",
+            "6A001.a.2.b",
+            "6A001.a.2.c",
+            "6A001.a.2.e.1",
+            "6A001.a.2.e.2",
+            "6A001.a.2.f",
+            "6D003.a",
+            "8A002.o.3.b",
+            "8E002.a",
+        ],
+        "Items of the Community strategic control, cryptanalysis (Category 5 Part 2)": (
+            ["5A004.a", "5D002.a.3.a", "5D002.c.3.a", "5E002.a"]
+        ),
+        "Items of the MTCR technology": [
+            "7A117",
+            "7B001",
+            "7B003",
+            "7B103",
+            "7D101",
+            "7E001",
+            "7E002",
+            "7E101",
+            "9A004",
+            "9A005",
+            "9A007.a",
+            "9A008.d",
+            "9A104",
+            "9A105.a",
+            "9A106.c",
+            "9A108.c",
+            "9A116",
+            "9A119",
+            "9B115",
+            "9B116",
+            "9D101",
+            "9E001",
+            "9E002",
+            "9E101",
+            "9E102",
+        ],
+        "Items of the CWC (Chemical Weapons Convention)": ["1C351.d.4", "1C351.d.5"],
+        "Items of the NSG technology": [
+            "0",
+            "0C001",
+            "0C002",
+            "0C003",
+            "0D001",
+            "0E001",
+            "1B226",
+            "1B231",
+            "1B233",
+            "1C012.b",
+            "1C233",
+            "1C235",
+            "1E001",
+            "1E201",
+            "3A228",
+            "3A231",
+            "3E201",
+            "6A203.a",
+            "6A203.b",
+            "6A225",
+            "6A226",
+        ],
     }
-    entries = yaml.safe_load((DATA / "rules" / "eu.yaml").read_text())["item_lists"][0]["rows"]
-    assert {r["entry"] for r in entries if r.get("scope") == "excluded"} == {"0C001"}
+    excluded = {r.entry for r in listing.rows if r.scope == "excluded"}
+    assert excluded == {"0C001"}
+    raw = yaml.safe_load((DATA / "rules" / "eu.yaml").read_text())["item_lists"][0]["rows"]
+    assert len(raw) == len(listing.rows) == 79

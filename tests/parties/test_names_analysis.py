@@ -379,9 +379,9 @@ def test_tables_have_no_duplicates() -> None:
     [
         ("سازمان صنایع دفاع", ("organization", "industries", "defence")),
         ("مرکز تحقیقات", ("center", "research")),
-        ("مصرف الرافدين", ("bank", "al", "rafdyn")),
+        ("بنك الرافدين", ("bank", "al", "rafdyn")),
         ("국방과학연구소", ("defence", "gwahag", "research", "institute")),
-        ("본부", ("headquarters",)),
+        ("은행", ("bank",)),
     ],
 )
 def test_the_fourth_batch_of_terms(name: str, tokens: tuple[str, ...]) -> None:
@@ -408,7 +408,7 @@ _ENGLISH = {
     ("latin", "native"),
     [
         ("Defence Industries Organization", "سازمان صنایع دفاع"),
-        ("Rafidain Bank", "مصرف الرافدين"),
+        ("Rafidain Bank", "بنك الرافدين"),
     ],
 )
 def test_a_translated_describing_word_lets_the_two_scripts_meet(latin: str, native: str) -> None:

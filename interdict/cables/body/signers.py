@@ -26,8 +26,9 @@ _TRAILING_LINE = re.compile(
 )
 # A word of punctuation alone after the signature ("MURRAY" then a lone "." line).
 _PUNCTUATION = re.compile(r"[.\-_=*]+")
-# A name word, or an initial before one ("JOHN D. NEGROPONTE", "J. SMITH").
-_NAME = r"(?:[A-Z]\.[ \t]*)*[A-Z][A-Z'\-]+"
+# A name word, with up to two initials before it ("JOHN D. NEGROPONTE", "J. R. SMITH"); an
+# initial is followed by a space, so "U.S." is never read as one.
+_NAME = r"(?:[A-Z]\.[ \t]+){0,2}[A-Z][A-Z'\-]+"
 _NAMES = rf"{_NAME}(?:[ \t]*(?:/|,|\bAND\b|[ \t])[ \t]*{_NAME}){{0,3}}"
 _TAIL = re.compile(rf"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*(?P<names>{_NAMES})\s*$")
 # Signers of a joint message may stand one to a line ("SMITH" / "JONES"). A line of
@@ -35,6 +36,9 @@ _TAIL = re.compile(rf"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*(?P<names>{_NAMES})\s*$")
 # whole block, so that the last line of an all-capitals paragraph is never read as a name.
 _NAME_LINE = re.compile(rf"[ \t]*({_NAMES})[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?\"']\s*$")
+# A one-letter abbreviation ending the text before the names on their line ("THE U.S.
+# NEXT WEEK"): its full stop ends no sentence, so what follows is no signature.
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.[ \t]*\Z")
 _MOST_SIGNER_LINES = 4
 _NOT_NAMES = frozenset(
     {
@@ -76,6 +80,8 @@ def split_signers(text: str) -> tuple[str, list[str]]:
     if match is None:
         return text, []
     start = match.start("names")
+    if _ABBREVIATION_BEFORE.search(stripped, 0, start):
+        return text, []
     lines = [match.group("names")]
     start = _lines_above(stripped, start, lines)
     names = [n.strip() for line in lines for n in _SEPARATOR.split(line) if n.strip()]

@@ -98,6 +98,7 @@ def analyse(name: str, organisation: bool) -> NameForm:
     if organisation:
         text, expanded = expand_abbreviations(text)
         rewritten.extend(expanded)
+        # after the legal forms, which are written with dots too (E.P.E., S.p.A.)
         text = join_dotted_acronyms(text)
     readings = [text]
     if translated != folded:

@@ -12,13 +12,18 @@ import re
 
 # A legal form glued to the end of a company name, told by its capitals after a
 # lower-case letter ("SiemensAG", "AcmeGmbH"); "Mcdonald" or "AGROTECH" are left alone.
-_GLUED_FORM = re.compile(r"(?<=[a-z])(AG|GmbH|LLC|Ltd|Inc|SpA|SA|BV|NV|KG|PLC|Corp)(?=$|[\s.,])")
-# An acronym written with dots between its letters ("L.X.C", "U.S.A."): one word.
-_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){1,}[a-z])\.?(?![a-z0-9])")
+# Two-letter forms other than AG (SA, BV, NV, KG) end real names too ("PetroSA"), so
+# they are not split.
+_GLUED_FORM = re.compile(r"(?<=[a-z])(AG|GmbH|LLC|Ltd|Inc|PLC|Corp)(?=$|[\s.,])")
+# An acronym of three letters or more written with dots between them ("L.X.C"): one word.
+# It runs after the legal forms are taken out, since many are dotted (E.P.E., S.p.A.); an
+# acronym that ends in one ("U.S.A.") has lost it by then.
+_DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z])\.?(?![a-z0-9])")
 # Digits that stand for the letters they look like, inside a person's name only:
 # people's names hold no digits, while "3M" or "A320" are what a company is called.
 _LOOKALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
 _DIGIT_IN_WORD = re.compile(r"[a-z]+\d[a-z\d]*[a-z]|[a-z]*\d[a-z\d]*[a-z]{2,}")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "3rd", as in "John Smith 3rd"
 
 
 def unglue_legal_form(name: str) -> str:
@@ -33,6 +38,6 @@ def join_dotted_acronyms(text: str) -> str:
 
 def letters_for_digits(word: str) -> str:
     """``sech1n`` as ``sechin``: a word of letters with look-alike digits inside it."""
-    if not _DIGIT_IN_WORD.fullmatch(word):
+    if not _DIGIT_IN_WORD.fullmatch(word) or _ORDINAL.fullmatch(word):
         return word
     return word.translate(_LOOKALIKES)
