@@ -21,6 +21,7 @@ from interdict.controls.classify import Classification, missing_parameters
 from interdict.controls.criteria import Comparison
 from interdict.controls.entries import ControlList, Jurisdiction
 from interdict.controls.item_lists import Derived, derive
+from interdict.controls.regimes import is_under
 from interdict.controls.rules import SEVERITY, Outcome, Rules, RuleSpec
 
 
@@ -307,15 +308,15 @@ class _Pass:
                 return None
             because.append(f"regime of origin {', '.join(hit)}")
         if when.entries:
-            hits = [i for i in listed_ids if _under(i, when.entries)]
+            hits = [i for i in listed_ids if is_under(i, when.entries)]
             if not hits:
                 return None
             because.append(f"entries {', '.join(hits)}")
         if when.only_entries:
-            if not listed_ids or not all(_under(i, when.only_entries) for i in listed_ids):
+            if not listed_ids or not all(is_under(i, when.only_entries) for i in listed_ids):
                 return None
             because.append(f"every entry ({', '.join(listed_ids)}) is in its item list")
-        if when.except_entries and any(_under(i, when.except_entries) for i in listed_ids):
+        if when.except_entries and any(is_under(i, when.except_entries) for i in listed_ids):
             return None
         if when.transactions:
             if request.transaction not in when.transactions:
@@ -450,14 +451,3 @@ class _Pass:
                 if probe._fires(rule, country) is not None
             }
         )
-
-
-def _under(entry_id: str, prefixes: tuple[str, ...]) -> bool:
-    """Whether the entry is one of these or below one: 3A001.a.1 is not under 3A001.a.10.
-
-    A prefix shorter than an entry number ("2D", "9A") names a category or section.
-    """
-    return any(
-        entry_id == p or entry_id.startswith(p + ".") or (len(p) < 5 and entry_id.startswith(p))
-        for p in prefixes
-    )

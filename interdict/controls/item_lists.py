@@ -11,7 +11,6 @@ Where they do not, the row's words go to the officer as the question.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
@@ -20,11 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from interdict.controls.classify import Classification
 from interdict.controls.criteria import Comparison, Node
 from interdict.controls.entries import ControlList, Jurisdiction
+from interdict.controls.regimes import ENTRY_ID, is_under
 
 Scope = Literal["whole", "only", "excluded"]
-# An Annex I entry (category digit, product group letter, three digits, then lower-case or
-# numbered sub-items: 6A001.a.2.e.1), or a whole category ("0").
-_ENTRY = re.compile(r"\d(?:[A-E]\d{3}(?:\.[a-z0-9]+)*)?")
 
 
 class ListedRow(BaseModel):
@@ -47,7 +44,7 @@ class ListedRow(BaseModel):
 
     @model_validator(mode="after")
     def _said(self) -> ListedRow:
-        if not _ENTRY.fullmatch(self.entry):
+        if not (ENTRY_ID.fullmatch(self.entry) or (len(self.entry) == 1 and self.entry.isdigit())):
             # A mistyped number would match nothing and so read as "not in the list".
             raise ValueError(
                 f"{self.entry!r} is no Annex I entry number (e.g. 9A106.c) or category"
@@ -118,8 +115,7 @@ def derive(
     stated_raw = values.get(item_list.parameter)
     stated = stated_raw if isinstance(stated_raw, bool) else None
     answers = [_look_up(item_list, conditions, ref, values) for ref in listed]
-    truths = [a.truth for a in answers]
-    value: bool | None = True if True in truths else (None if None in truths else False)
+    value = _any_holds([a.truth for a in answers])
     if value is False:
         # An entry that may still apply would change the answer if it is in the list.
         for ref in open_entries:
@@ -182,10 +178,10 @@ def _look_up(
     covering = [
         (row, condition)
         for row, condition in zip(item_list.rows, conditions, strict=True)
-        if _covers(row.entry, reference)
+        if is_under(reference, (row.entry,))
     ]
     if not covering:
-        parts = sorted({r.entry for r in item_list.rows if r.entry.startswith(f"{reference}.")})
+        parts = sorted({r.entry for r in item_list.rows if is_under(r.entry, (reference,))})
         if parts:
             where = ", ".join(parts)
             return _Answer(
@@ -198,9 +194,8 @@ def _look_up(
         for row, condition in covering
         if len(row.entry) == longest
     ]
-    truths = [a.truth for a in answers]
     return _Answer(
-        True if True in truths else (None if None in truths else False),
+        _any_holds([a.truth for a in answers]),
         [line for a in answers for line in a.lines],
         [c for a in answers for c in a.comparisons],
         any(a.asks_itself for a in answers),
@@ -235,7 +230,6 @@ def _row_answer(
     )
 
 
-def _covers(row_entry: str, reference: str) -> bool:
-    if len(row_entry) == 1:  # a whole category
-        return reference.startswith(row_entry)
-    return reference == row_entry or reference.startswith(f"{row_entry}.")
+def _any_holds(truths: list[bool | None]) -> bool | None:
+    """True if any answer holds, else undecided if any is, else False."""
+    return True if True in truths else (None if None in truths else False)

@@ -44,3 +44,14 @@ def regime_of(entry_id: str) -> tuple[str, str]:
 def parent_of(entry_id: str) -> str | None:
     head, dot, _ = entry_id.rpartition(".")
     return head if dot else None
+
+
+def is_under(entry_id: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether the entry is one of these or below one: 3A001.a.1 is not under 3A001.a.10.
+
+    A prefix shorter than an entry number ("0", "2D", "9A") names a category or section.
+    """
+    return any(
+        entry_id == p or entry_id.startswith(p + ".") or (len(p) < 5 and entry_id.startswith(p))
+        for p in prefixes
+    )
