@@ -12,7 +12,7 @@ date is a compliance hole; a noisy row is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from followthemoney import model, registry
 
@@ -60,14 +60,9 @@ def make_query(
     cleaned_names = tuple(n.strip() for n in names if n and n.strip())
     if not cleaned_names:
         raise QueryError("name: a non-empty name is required")
-    schema = schema or "LegalEntity"
-    if schema not in QUERY_SCHEMATA:
-        raise QueryError(
-            f"schema: unknown schema {schema!r}; use one of {', '.join(QUERY_SCHEMATA)}"
-        )
     return Query(
         names=cleaned_names,
-        schema=schema,
+        schema=_schema(schema),
         countries=tuple(_country(c) for c in countries if c),
         birth_dates=tuple(_date(d) for d in birth_dates if d),
         identifiers=tuple(i for i in identifiers if i),
@@ -98,27 +93,28 @@ def qualified_query(
                 warnings.append(f"{error}; ignored, screened without it")
         return tuple(good)
 
+    try:
+        chosen = _schema(schema)
+    except QueryError as error:
+        warnings.append(f"{error}; ignored, screened as LegalEntity")
+        chosen = "LegalEntity"
     cleaned_countries = kept(_country, countries)
     cleaned_dates = kept(_date, birth_dates)
-    try:
-        query = make_query(names, schema)
-    except QueryError as error:
-        if not str(error).startswith("schema:"):
-            raise
-        warnings.insert(0, f"{error}; ignored, screened as LegalEntity")
-        query = make_query(names)
-    checked = Query(
-        query.names,
-        query.schema,
-        cleaned_countries,
-        cleaned_dates,
-        tuple(i for i in identifiers if i),
-    )
-    return checked, warnings
+    query = make_query(names, chosen, identifiers=identifiers)
+    return replace(query, countries=cleaned_countries, birth_dates=cleaned_dates), warnings
 
 
 def can_match(query_schema: str, listed_schema: str) -> bool:
     return bool(model.get(query_schema).can_match(model.get(listed_schema)))  # type: ignore[union-attr]
+
+
+def _schema(value: str | None) -> str:
+    schema = value or "LegalEntity"
+    if schema not in QUERY_SCHEMATA:
+        raise QueryError(
+            f"schema: unknown schema {schema!r}; use one of {', '.join(QUERY_SCHEMATA)}"
+        )
+    return schema
 
 
 def _country(value: str) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 from interdict.cables.header.dtg import parse_dtg_text
 from interdict.cables.notes import Notes
 from interdict.cables.record import Reference, ReferenceKind
@@ -181,21 +183,12 @@ def _one_slip(key: str, stations: dict[str, str]) -> str | None:
     """The one known station a single letter's slip away (swap, extra, missing or wrong)."""
     if len(key) < 5:
         return None
-    found = [k for k in stations if abs(len(k) - len(key)) <= 1 and _one_edit(key, k)]
+    found = [
+        k
+        for k in stations
+        if abs(len(k) - len(key)) <= 1 and OSA.distance(key, k, score_cutoff=1) == 1
+    ]
     return found[0] if len(found) == 1 else None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diffs) == 1:
-            return True
-        i = diffs[0]
-        return len(diffs) == 2 and diffs[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def parse_refs(

@@ -110,6 +110,11 @@ def read_numbers(words: list[str]) -> list[str]:
     return out
 
 
+def is_written_ordinal(word: str) -> bool:
+    """``1st``, ``23rd``: an ordinal in digits, which is a number, not a word with digits."""
+    return _DIGIT_ORDINAL.fullmatch(word) is not None
+
+
 def _ordinal(value: int) -> str:
     """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st``, as lists write them in digits."""
     suffix = "th" if value % 100 in (11, 12, 13) else _SUFFIXES.get(value % 10, "th")

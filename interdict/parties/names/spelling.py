@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from interdict.parties.names.numerals import is_written_ordinal
+
 # A legal form glued to the end of a company name, told by its capitals after a
 # lower-case letter ("SiemensAG", "AcmeGmbH"); "Mcdonald" or "AGROTECH" are left alone.
 # Two-letter forms other than AG (SA, BV, NV, KG) end real names too ("PetroSA"), so
@@ -23,7 +25,6 @@ _DOTTED = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,}[a-z])\.?(?![a-z0-9])")
 # people's names hold no digits, while "3M" or "A320" are what a company is called.
 _LOOKALIKES = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g"})
 _DIGIT_IN_WORD = re.compile(r"[a-z]+\d[a-z\d]*[a-z]|[a-z]*\d[a-z\d]*[a-z]{2,}")
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "3rd", as in "John Smith 3rd"
 
 
 def unglue_legal_form(name: str) -> str:
@@ -38,6 +39,6 @@ def join_dotted_acronyms(text: str) -> str:
 
 def letters_for_digits(word: str) -> str:
     """``sech1n`` as ``sechin``: a word of letters with look-alike digits inside it."""
-    if not _DIGIT_IN_WORD.fullmatch(word) or _ORDINAL.fullmatch(word):
+    if not _DIGIT_IN_WORD.fullmatch(word) or is_written_ordinal(word):  # "John Smith 3rd"
         return word
     return word.translate(_LOOKALIKES)
