@@ -113,7 +113,10 @@ def _as_written(signers: list[str], raw: str) -> list[str]:
 
     Flowing joins a signer per line ("ARNALL" / "GALLAGHER") into one name; the raw lines
     tell two signers from one. A name wrapped after the last sentence is not on lines of its
-    own, so the raw reading then differs and the flowed one stands."""
+    own, so the raw reading then differs and the flowed one stands. Names of one word each
+    (the common "CLINTON") have nothing to split, so the raw text is not read again."""
+    if all(" " not in name for name in signers):
+        return signers
     as_written = split_signers(raw)[1]
     same_words = " ".join(as_written).split() == " ".join(signers).split()
     return as_written if same_words else signers

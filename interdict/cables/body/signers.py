@@ -35,7 +35,7 @@ _TAIL = re.compile(rf"(?:^|(?<=[.!?:;)\"'\]])|\n)\s*(?P<names>{_NAMES})\s*$")
 # capitals above the last is taken as a signer too only when a sentence ends above the
 # whole block, so that the last line of an all-capitals paragraph is never read as a name.
 _NAME_LINE = re.compile(rf"[ \t]*({_NAMES})[ \t]*")
-_SENTENCE_END = re.compile(r"[.!?\"']\s*$")
+_SENTENCE_MARKS = frozenset(".!?\"'")
 # A one-letter abbreviation ending the text before the names on their line ("THE U.S.
 # NEXT WEEK"): its full stop ends no sentence, so what follows is no signature.
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.[ \t]*\Z")
@@ -108,7 +108,7 @@ def _lines_above(text: str, start: int, lines: list[str]) -> int:
             break
         found.insert(0, (line_start, line.group(1)))
         top = line_start
-    while found and not _SENTENCE_END.search(text[: found[0][0]]):
+    while found and text[: found[0][0]].rstrip()[-1:] not in _SENTENCE_MARKS:
         found.pop(0)
     if not found:
         return start
